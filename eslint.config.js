@@ -1,0 +1,29 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'schema/generated/', '.fleetgraph/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': ['error', { selector: "Identifier[name='__dirname']", message: 'ESM: use import.meta.url' }],
+    },
+  },
+  {
+    // The simulator stands alone: it serves the Kubernetes protocol and knows nothing of the gateway.
+    files: ['src/sim/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*', '!../sim', '../../*'], message: 'src/sim imports nothing of the gateway' }] }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/sim/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/resolvers/*', '**/resolvers'], message: 'src/ never imports resolvers/' }] }],
+    },
+  },
+);
