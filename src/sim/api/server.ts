@@ -107,7 +107,7 @@ async function handle(opts: ApiServerOptions, watches: Set<OpenWatch>, req: Inco
     const { verb, resource } = describeRequest(route, request);
     opts.counters.count(verb, resource);
     const latency = opts.faults.latencyFor(verb, resource);
-    if (latency > 0) await sleep(latency);
+    if (latency > 0) await delay(latency, req);
     const failure = opts.faults.failureFor(verb, resource);
     if (failure) throw failure;
     if (route?.type === 'object' && verb === 'watch') {
@@ -191,6 +191,18 @@ function describeRequest(route: Route | undefined, request: ApiRequest): { verb:
       return { verb: collection ? 'deletecollection' : 'delete', resource };
     default:
       return { verb: request.method.toLowerCase(), resource };
+  }
+}
+
+/** waits out injected latency, but not for a client that has already gone */
+async function delay(ms: number, req: IncomingMessage): Promise<void> {
+  const gone = new AbortController();
+  const onClose = () => gone.abort();
+  req.socket.once('close', onClose);
+  try {
+    await sleep(ms, undefined, { signal: gone.signal });
+  } finally {
+    req.socket.off('close', onClose);
   }
 }
 

@@ -27,6 +27,8 @@ type WireEvent = { type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR'
 export function startWatch(store: ObjectStore, t: ObjectTarget, req: ApiRequest, res: ServerResponse, opts: WatchOptions): OpenWatch {
   const match = selectionFor(t, req);
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache' });
+  // Clients wait for the headers before they read events: send them even when no event is due yet.
+  res.flushHeaders();
   const send = (ev: WireEvent) => res.write(JSON.stringify(ev) + '\n');
   const timers: NodeJS.Timeout[] = [];
   let stopListening = () => {};

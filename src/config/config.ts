@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Everything the gateway reads from its environment, validated once at start. */
+export interface Config {
+  /** HOST: interface to listen on. Default 127.0.0.1 (loopback only). */
+  readonly host: string;
+  /** PORT: 0 picks a free port. Default 4000. */
+  readonly port: number;
+  /** KUBECONFIG: path of a kubeconfig file; when set its contexts replace the embedded fleet. */
+  readonly kubeconfig?: string;
+  /** FLEETGRAPH_CONTEXTS: kubeconfig contexts to use, comma-separated. Default: every context. */
+  readonly contexts?: readonly string[];
+  /** LOG_LEVEL: a pino level. Default info. */
+  readonly logLevel: LogLevel;
+  /** DATA_DIR: where the gateway keeps its files. Default ./.fleetgraph */
+  readonly dataDir: string;
+  /** MONGODB_URI: the store's database; without it the store stays on local files. */
+  readonly mongodbUri?: string;
+  /** SIM_CLUSTERS: size of the embedded simulated fleet. Default 3. */
+  readonly simClusters: number;
+  /** CLUSTER_TIMEOUT_MS: limit for one call to one cluster. Default 5000. */
+  readonly clusterTimeoutMs: number;
+  /** CLUSTER_CONCURRENCY: clusters called at once during a fan-out. Default 8. */
+  readonly clusterConcurrency: number;
+  /** ALLOW_PRIVILEGED_CONTAINERS: let deployed pods run privileged. Default false. */
+  readonly allowPrivilegedContainers: boolean;
+}
+
+/** Raised when a variable holds a value the gateway cannot use; the message names each one. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+// Values that must never be echoed back in an error message.
+const SECRET_VARIABLES = new Set(['MONGODB_URI']);
+
+function integer(min: number, max: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, message);
+}
+
+const commaList = z
+  .string()
+  .transform((text) => text.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+  .refine((names) => names.length > 0, 'must name at least one context');
+
+const environment = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: integer(0, 65_535).default(4000),
+  KUBECONFIG: z.string().optional(),
+  FLEETGRAPH_CONTEXTS: commaList.optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  DATA_DIR: z.string().default('./.fleetgraph'),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  SIM_CLUSTERS: integer(1, 100).default(3),
+  CLUSTER_TIMEOUT_MS: integer(1, 600_000).default(5000),
+  CLUSTER_CONCURRENCY: integer(1, 1000).default(8),
+  ALLOW_PRIVILEGED_CONTAINERS: z
+    .stringbool({ error: 'must be true or false (also accepted: 1/0, yes/no, on/off)' })
+    .default(false),
+});
+
+/**
+ * Reads and validates the gateway's environment. The one place that touches
+ * process.env; everything else receives the returned Config.
+ * Empty variables count as unset, as shells and compose files often leave them so.
+ * @throws ConfigError naming every variable with a bad value.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environment.safeParse(present);
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues, present));
+  const vars = parsed.data;
+  return {
+    host: vars.HOST,
+    port: vars.PORT,
+    kubeconfig: vars.KUBECONFIG,
+    contexts: vars.FLEETGRAPH_CONTEXTS,
+    logLevel: vars.LOG_LEVEL,
+    dataDir: vars.DATA_DIR,
+    mongodbUri: vars.MONGODB_URI,
+    simClusters: vars.SIM_CLUSTERS,
+    clusterTimeoutMs: vars.CLUSTER_TIMEOUT_MS,
+    clusterConcurrency: vars.CLUSTER_CONCURRENCY,
+    allowPrivilegedContainers: vars.ALLOW_PRIVILEGED_CONTAINERS,
+  };
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[], env: Record<string, string | undefined>): string {
+  const lines = issues.map((issue) => {
+    const variable = String(issue.path[0]);
+    const shown = SECRET_VARIABLES.has(variable) ? '' : `=${JSON.stringify(env[variable])}`;
+    return `  ${variable}${shown}: ${issue.message}`;
+  });
+  return `Invalid environment:\n${lines.join('\n')}`;
+}

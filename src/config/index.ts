@@ -1,0 +1,1 @@
+export { loadConfig, ConfigError, LOG_LEVELS, type Config, type LogLevel } from './config.js';

@@ -1,0 +1,14 @@
+export {
+  BadUserInputError,
+  ClusterUnavailableError,
+  ConflictError,
+  ERROR_CODES,
+  ForbiddenError,
+  GatewayError,
+  InternalServerError,
+  NotFoundError,
+  QueryTooComplexError,
+  UnauthenticatedError,
+  type ErrorCode,
+} from './gateway-error.js';
+export { createErrorFormatter, type ErrorFormatter } from './format-error.js';

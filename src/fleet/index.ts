@@ -1,0 +1,22 @@
+export {
+  clusterId,
+  createClusterRegistry,
+  type ClusterRegistry,
+  type ClusterRegistryOptions,
+  type ClusterSourceInput,
+  type ClusterSourceKind,
+  type Labels,
+  type RegisteredCluster,
+} from './registry.js';
+export {
+  countHosts,
+  healthFrom,
+  isNodeReady,
+  reachableStatus,
+  type ClusterHealth,
+  type ClusterStatusKind,
+  type HostCounts,
+  type ReachableStatus,
+} from './health.js';
+export { filterClusters, type ClusterFilter } from './cluster-filter.js';
+export { createLimiter, type Limiter } from './limit.js';

@@ -1,0 +1,5 @@
+// The gateway's only door to @kubernetes/client-node.
+export { createClusterClient, type ClusterClient, type ClusterClientOptions } from './client.js';
+export { clientsFromKubeconfigDocument, clientsFromKubeconfigFile } from './kubeconfig.js';
+export { KubeCallError, KubeconfigError, type KubeFailure } from './errors.js';
+export type { KubeList, KubeNode, KubeVersion, ListOptions } from './types.js';

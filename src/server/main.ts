@@ -1,0 +1,39 @@
+// `npm start`: reads the environment, starts fleetgraph, stops it on SIGINT/SIGTERM.
+import { buildGatewaySchema } from '../../schema/build-schema.js';
+import { ConfigError, loadConfig } from '../config/index.js';
+import { KubeconfigError } from '../kube/index.js';
+import { createLogger } from '../logging/index.js';
+import { startFleetgraph, type Fleetgraph } from './fleetgraph.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
+  const app = await startFleetgraph({ config, logger, schema: await buildGatewaySchema() });
+  logger.info({ url: app.url }, `fleetgraph serving ${app.url}`);
+  stopOnSignal(app, (message, err) => (err ? logger.error({ err }, message) : logger.info(message)));
+}
+
+function stopOnSignal(app: Fleetgraph, log: (message: string, err?: unknown) => void): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    // A second signal while draining means "now": a stuck request must not hold the process.
+    if (stopping) process.exit(130);
+    stopping = true;
+    log(`${signal} received, stopping`);
+    app.stop().then(
+      () => log('stopped'),
+      (err: unknown) => {
+        log('stopping failed', err);
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+main().catch((err: unknown) => {
+  // Configuration mistakes get their message alone; anything else its stack too.
+  console.error(err instanceof ConfigError || err instanceof KubeconfigError ? err.message : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,39 @@
+import type { Server } from 'node:http';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { ErrorFormatter } from '../errors/index.js';
+import type { GatewayContext } from './context.js';
+
+export interface WebSocketOptions {
+  server: Server;
+  schema: GraphQLSchema;
+  /** Called once per operation, as the HTTP side calls it once per request. */
+  context: () => GatewayContext;
+  /** The same masking the HTTP side applies: graphql-ws does not go through Apollo. */
+  formatError: ErrorFormatter;
+  /** Default /graphql, shared with HTTP. */
+  path?: string;
+}
+
+export interface WebSocketEndpoint {
+  /** Closes every socket (1001 Going away) and the WebSocket server. */
+  dispose(): Promise<void>;
+}
+
+/** graphql-ws on the HTTP server's upgrade requests, for subscriptions (and any operation). */
+export function attachWebSocket({ server, schema, context, formatError, path = '/graphql' }: WebSocketOptions): WebSocketEndpoint {
+  const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+  const wss = new WebSocketServer({ server, path });
+  const cleanup = useServer(
+    {
+      schema,
+      context: () => context(),
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: format(result.errors) } : undefined,
+    },
+    wss,
+  );
+  return { dispose: async () => cleanup.dispose() };
+}

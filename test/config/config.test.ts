@@ -1,0 +1,86 @@
+import { ConfigError, loadConfig } from '../../src/config/index.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 4000,
+      kubeconfig: undefined,
+      contexts: undefined,
+      logLevel: 'info',
+      dataDir: './.fleetgraph',
+      mongodbUri: undefined,
+      simClusters: 3,
+      clusterTimeoutMs: 5000,
+      clusterConcurrency: 8,
+      allowPrivilegedContainers: false,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      PORT: '0',
+      KUBECONFIG: '/etc/kube/config',
+      FLEETGRAPH_CONTEXTS: 'prod-eu, prod-us,,',
+      LOG_LEVEL: 'debug',
+      DATA_DIR: '/var/lib/fleetgraph',
+      MONGODB_URI: 'mongodb://db:27017/fleet',
+      SIM_CLUSTERS: '5',
+      CLUSTER_TIMEOUT_MS: '250',
+      CLUSTER_CONCURRENCY: '2',
+      ALLOW_PRIVILEGED_CONTAINERS: 'true',
+    });
+    expect(config).toEqual({
+      host: '0.0.0.0',
+      port: 0,
+      kubeconfig: '/etc/kube/config',
+      contexts: ['prod-eu', 'prod-us'],
+      logLevel: 'debug',
+      dataDir: '/var/lib/fleetgraph',
+      mongodbUri: 'mongodb://db:27017/fleet',
+      simClusters: 5,
+      clusterTimeoutMs: 250,
+      clusterConcurrency: 2,
+      allowPrivilegedContainers: true,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', KUBECONFIG: '' })).toMatchObject({ port: 4000, kubeconfig: undefined });
+  });
+
+  it.each([
+    ['1', true],
+    ['yes', true],
+    ['false', false],
+    ['0', false],
+  ])('reads ALLOW_PRIVILEGED_CONTAINERS=%s as %s', (value, expected) => {
+    expect(loadConfig({ ALLOW_PRIVILEGED_CONTAINERS: value }).allowPrivilegedContainers).toBe(expected);
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT="abc": must be a whole number from 0 to 65535/],
+    ['PORT', '70000', /PORT="70000"/],
+    ['SIM_CLUSTERS', '0', /SIM_CLUSTERS="0": must be a whole number from 1/],
+    ['CLUSTER_TIMEOUT_MS', '1.5', /CLUSTER_TIMEOUT_MS="1.5"/],
+    ['CLUSTER_CONCURRENCY', '-1', /CLUSTER_CONCURRENCY="-1"/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud": must be one of fatal, error/],
+    ['ALLOW_PRIVILEGED_CONTAINERS', 'maybe', /ALLOW_PRIVILEGED_CONTAINERS="maybe": must be true or false/],
+    ['FLEETGRAPH_CONTEXTS', ' , ', /FLEETGRAPH_CONTEXTS=" , ": must name at least one context/],
+  ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
+    const load = () => loadConfig({ [name]: value });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(message);
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT="x".*\n.*LOG_LEVEL="y"/);
+  });
+
+  it('does not echo the value of MONGODB_URI', () => {
+    const load = () => loadConfig({ MONGODB_URI: 'postgres://user:secret@db' });
+    expect(load).toThrow(/MONGODB_URI: must start with mongodb:\/\//);
+    expect(load).not.toThrow(/secret/);
+  });
+});

@@ -1,0 +1,95 @@
+// The kube client against simulated clusters: what it answers, and how each kind of failure is typed.
+import {
+  clientsFromKubeconfigDocument,
+  clientsFromKubeconfigFile,
+  KubeCallError,
+  KubeconfigError,
+  type ClusterClient,
+} from '../../src/kube/index.js';
+import { startSimFleet, type SimFleet } from '../../src/sim/fleet.js';
+
+let fleet: SimFleet;
+let clients: ClusterClient[];
+
+beforeAll(async () => {
+  fleet = await startSimFleet({ clusters: 2 });
+  clients = clientsFromKubeconfigDocument({ document: fleet.kubeconfig(), timeoutMs: 200 });
+});
+afterEach(() => fleet.clusters.forEach((cluster) => cluster.faults.clear()));
+afterAll(() => fleet.stop());
+
+async function failureOf(call: Promise<unknown>): Promise<KubeCallError> {
+  const err: unknown = await call.then(() => undefined, (e: unknown) => e);
+  if (err instanceof KubeCallError) return err;
+  throw new Error(`expected a KubeCallError, got ${String(err)}`);
+}
+
+describe('clients from a kubeconfig document', () => {
+  it('makes one client per context, named after it', () => {
+    expect(clients.map(({ name, server }) => ({ name, server }))).toEqual(fleet.clusters.map(({ name, url }) => ({ name, server: url })));
+  });
+
+  it('keeps only the contexts asked for, in the order asked', () => {
+    const picked = clientsFromKubeconfigDocument({ document: fleet.kubeconfig(), contexts: ['prod-us', 'prod-eu'] });
+    expect(picked.map((c) => c.name)).toEqual(['prod-us', 'prod-eu']);
+  });
+
+  it('names the contexts it cannot find', () => {
+    expect(() => clientsFromKubeconfigDocument({ document: fleet.kubeconfig(), contexts: ['prod-eu', 'mars'] })).toThrow(
+      new KubeconfigError('kubeconfig has no context mars (it has prod-eu, prod-us)'),
+    );
+  });
+
+  it('names a context whose cluster is missing', () => {
+    const document = fleet.kubeconfig();
+    const broken = { ...document, contexts: [{ name: 'lost', context: { cluster: 'gone', user: 'nobody' } }] };
+    expect(() => clientsFromKubeconfigDocument({ document: broken })).toThrow(
+      new KubeconfigError('kubeconfig context "lost" names no cluster with a server'),
+    );
+  });
+
+  it('names a kubeconfig file it cannot read', () => {
+    expect(() => clientsFromKubeconfigFile({ path: '/nonexistent/kubeconfig' })).toThrow(/cannot read kubeconfig \/nonexistent\/kubeconfig/);
+  });
+});
+
+describe('a cluster client', () => {
+  it('reads /version and the nodes', async () => {
+    const [client] = clients;
+    await expect(client!.version()).resolves.toMatchObject({ gitVersion: expect.stringMatching(/^v\d+/) });
+    const nodes = await client!.listNodes();
+    expect(nodes.items.length).toBeGreaterThan(0);
+    expect(nodes.resourceVersion).toEqual(expect.any(String));
+  });
+
+  it('types an HTTP error with its status and reason', async () => {
+    fleet.clusters[0]!.faults.set({ errorRate: 1, errorStatus: 503 });
+    const err = await failureOf(clients[0]!.listNodes());
+    expect(err.failure).toEqual({ kind: 'http', status: 503, reason: 'ServiceUnavailable' });
+    expect(err.cluster).toBe('prod-eu');
+  });
+
+  it('gives up after its timeout', async () => {
+    // Just over the client's timeout: the simulator keeps sleeping on a request its client gave up on.
+    fleet.clusters[0]!.faults.set({ latencyMs: 400 });
+    const err = await failureOf(clients[0]!.listNodes());
+    expect(err.failure).toEqual({ kind: 'timeout', timeoutMs: 200 });
+    expect(err.message).toBe('the API server did not answer within 200 ms');
+  });
+
+  it('tells a cancelled call from a timed-out one', async () => {
+    const err = await failureOf(clients[0]!.listNodes({ signal: AbortSignal.abort() }));
+    expect(err.failure).toEqual({ kind: 'aborted' });
+  });
+
+  it('types a refused connection as unreachable', async () => {
+    const cluster = fleet.clusters[1]!;
+    await cluster.down();
+    try {
+      const err = await failureOf(clients[1]!.version());
+      expect(err.failure).toEqual({ kind: 'unreachable', code: 'ECONNREFUSED' });
+    } finally {
+      await cluster.up();
+    }
+  });
+});
