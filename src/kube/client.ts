@@ -1,4 +1,6 @@
 import {
+  ApiException,
+  AppsV1Api,
   CoreV1Api,
   Observable,
   VersionApi,
@@ -6,12 +8,14 @@ import {
   type KubeConfig,
   type ObservableMiddleware,
 } from '@kubernetes/client-node';
-import { KubeconfigError, toKubeCallError } from './errors.js';
+import { KubeCallError, KubeconfigError, toKubeCallError } from './errors.js';
+import { type Apis, type KubeKind, type KubeObjects, type PageParams, listers, readers } from './kinds.js';
+import { type RetryPolicy, type Retryable, parseRetryAfter, withRetry } from './retry.js';
 import type { KubeList, KubeNode, KubeVersion, ListOptions } from './types.js';
 
 /**
  * One cluster's API, narrowed to what the gateway uses. Every method rejects with
- * KubeCallError only, and gives up after the client's timeout.
+ * KubeCallError only, and gives up after the client's timeout (retries included).
  */
 export interface ClusterClient {
   /** The cluster's name in the gateway (for kubeconfig clusters: the context name). */
@@ -19,6 +23,10 @@ export interface ClusterClient {
   /** The API server URL. */
   readonly server: string;
   version(signal?: AbortSignal): Promise<KubeVersion>;
+  /** Every object of a kind (in one namespace, or all), read page by page. */
+  list<K extends KubeKind>(kind: K, opts?: ListOptions & { namespace?: string }): Promise<KubeList<KubeObjects[K]>>;
+  /** One object, or undefined when the cluster says 404. */
+  get<K extends KubeKind>(kind: K, name: string, opts?: { namespace?: string; signal?: AbortSignal }): Promise<KubeObjects[K] | undefined>;
   listNodes(opts?: ListOptions): Promise<KubeList<KubeNode>>;
 }
 
@@ -26,25 +34,55 @@ export interface ClusterClientOptions {
   name: string;
   /** A KubeConfig whose current context is this cluster's; it is not modified. */
   kubeConfig: KubeConfig;
-  /** Limit for each call, in milliseconds. Default 5000. */
+  /** Limit for each call, retries included, in milliseconds. Default 5000. */
   timeoutMs?: number;
+  /** Objects asked for per page of a list. Default 500, as kubectl's --chunk-size. */
+  pageSize?: number;
+  retry?: RetryPolicy;
 }
 
 /** Builds a client over client-node; credentials (token, certs, exec plugins) are KubeConfig's business. */
-export function createClusterClient({ name, kubeConfig, timeoutMs = 5000 }: ClusterClientOptions): ClusterClient {
+export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSize = 500, retry }: ClusterClientOptions): ClusterClient {
   const server = kubeConfig.getCurrentCluster()?.server;
   if (!server) throw new KubeconfigError(`kubeconfig context "${kubeConfig.getCurrentContext()}" names no cluster with a server`);
-  const core = kubeConfig.makeApiClient(CoreV1Api);
+  const apis: Apis = { core: kubeConfig.makeApiClient(CoreV1Api), apps: kubeConfig.makeApiClient(AppsV1Api) };
   const versionApi = kubeConfig.makeApiClient(VersionApi);
 
-  async function call<T>(signal: AbortSignal | undefined, send: (options: ConfigurationOptions) => Promise<T>) {
+  async function call<T>(signal: AbortSignal | undefined, send: (options: ConfigurationOptions) => Promise<T>): Promise<T> {
+    const started = Date.now();
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([timeout, signal]) : timeout;
+    // 'append': keep whatever middleware the API client was built with.
+    const options: ConfigurationOptions = { middleware: [withSignal(combined)], middlewareMergeStrategy: 'append' };
+    const deadline = { signal: combined, remainingMs: () => timeoutMs - (Date.now() - started) };
     try {
-      // 'append': keep whatever middleware the API client was built with.
-      return await send({ middleware: [withSignal(combined)], middlewareMergeStrategy: 'append' });
+      return await withRetry(() => send(options), judge, deadline, retry);
     } catch (err) {
       throw toKubeCallError(name, err, { timeout, timeoutMs });
+    }
+  }
+
+  async function list<K extends KubeKind>(kind: K, opts: ListOptions & { namespace?: string } = {}): Promise<KubeList<KubeObjects[K]>> {
+    const { signal, namespace, labelSelector, fieldSelector } = opts;
+    const items: KubeObjects[K][] = [];
+    let resourceVersion: string | undefined;
+    let token: string | undefined;
+    do {
+      const params: PageParams = { labelSelector, fieldSelector, limit: pageSize, _continue: token };
+      const page = await call(signal, (o) => listers[kind](apis, namespace, params, o));
+      items.push(...page.items);
+      resourceVersion ??= page.metadata?.resourceVersion;
+      token = page.metadata?._continue || undefined;
+    } while (token);
+    return { items, resourceVersion };
+  }
+
+  async function get<K extends KubeKind>(kind: K, objectName: string, opts: { namespace?: string; signal?: AbortSignal } = {}) {
+    try {
+      return await call(opts.signal, (o) => readers[kind](apis, opts.namespace, objectName, o));
+    } catch (err) {
+      if (err instanceof KubeCallError && err.failure.kind === 'http' && err.failure.status === 404) return undefined;
+      throw err;
     }
   }
 
@@ -52,11 +90,17 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000 }: Clus
     name,
     server,
     version: (signal) => call(signal, (options) => versionApi.getCode(options)),
-    async listNodes({ signal, labelSelector, fieldSelector } = {}) {
-      const list = await call(signal, (options) => core.listNode({ labelSelector, fieldSelector }, options));
-      return { items: list.items, resourceVersion: list.metadata?.resourceVersion };
-    },
+    list,
+    get,
+    listNodes: (opts) => list('Node', opts),
   };
+}
+
+// 429 and 5xx are the server asking for patience; anything else will not change on a retry.
+function judge(err: unknown): Retryable {
+  if (!(err instanceof ApiException)) return { retryable: false };
+  const retryable = err.code === 429 || (err.code >= 500 && err.code !== 501);
+  return { retryable, retryAfterMs: parseRetryAfter(err.headers?.['retry-after']) };
 }
 
 // client-node has no per-call signal option; a request middleware is its way to set one.

@@ -2,4 +2,6 @@
 export { createClusterClient, type ClusterClient, type ClusterClientOptions } from './client.js';
 export { clientsFromKubeconfigDocument, clientsFromKubeconfigFile } from './kubeconfig.js';
 export { KubeCallError, KubeconfigError, type KubeFailure } from './errors.js';
+export { KUBE_KINDS, namespaced, type KubeKind, type KubeObjects } from './kinds.js';
+export type { RetryPolicy } from './retry.js';
 export type { KubeList, KubeNode, KubeVersion, ListOptions } from './types.js';

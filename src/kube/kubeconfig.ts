@@ -1,12 +1,16 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { createClusterClient, type ClusterClient } from './client.js';
 import { KubeconfigError } from './errors.js';
+import type { RetryPolicy } from './retry.js';
 
 interface ContextSelection {
   /** Contexts to use, each becoming a cluster of that name. Default: every context. */
   contexts?: readonly string[];
   /** Per-call limit handed to each client, in milliseconds. Default 5000. */
   timeoutMs?: number;
+  /** Objects per page of a list. Default 500. */
+  pageSize?: number;
+  retry?: RetryPolicy;
 }
 
 /**
@@ -39,7 +43,7 @@ export function clientsFromKubeconfigDocument({
   return clientsPerContext(base, selection);
 }
 
-function clientsPerContext(base: KubeConfig, { contexts, timeoutMs }: ContextSelection): ClusterClient[] {
+function clientsPerContext(base: KubeConfig, { contexts, ...clientOptions }: ContextSelection): ClusterClient[] {
   const available = base.getContexts().map((context) => context.name);
   if (available.length === 0) throw new KubeconfigError('kubeconfig has no contexts');
   const missing = (contexts ?? []).filter((name) => !available.includes(name));
@@ -47,7 +51,7 @@ function clientsPerContext(base: KubeConfig, { contexts, timeoutMs }: ContextSel
     throw new KubeconfigError(`kubeconfig has no context ${missing.join(', ')} (it has ${available.join(', ')})`);
   }
   return (contexts ?? available).map((name) =>
-    createClusterClient({ name, kubeConfig: withCurrentContext(base, name), timeoutMs }),
+    createClusterClient({ name, kubeConfig: withCurrentContext(base, name), ...clientOptions }),
   );
 }
 

@@ -7,6 +7,8 @@ export interface FaultSettings {
   latencyMs?: number;
   /** share of matching requests that fail, 0 to 1; default 0 */
   errorRate?: number;
+  /** the next N matching requests fail, then the rest succeed (deterministic, for tests); default 0 */
+  errorCount?: number;
   /** the status failing requests get: 500 (default), 503, or 429 with Retry-After */
   errorStatus?: 429 | 500 | 503;
   /** Retry-After sent with 429; default 1 */
@@ -39,8 +41,10 @@ export class Faults {
 
   /** the failure this request gets, if it draws one */
   failureFor(verb: string, resource: string): SimError | undefined {
-    const { errorRate = 0, errorStatus = 500, retryAfterSeconds = 1 } = this.settings;
-    if (errorRate <= 0 || !this.applies(verb, resource) || this.random() >= errorRate) return undefined;
+    const { errorRate = 0, errorCount = 0, errorStatus = 500, retryAfterSeconds = 1 } = this.settings;
+    if (!this.applies(verb, resource)) return undefined;
+    if (errorCount > 0) this.settings.errorCount = errorCount - 1;
+    else if (errorRate <= 0 || this.random() >= errorRate) return undefined;
     if (errorStatus === 429) {
       return new SimError('TooManyRequests', 'the server has received too many requests and has asked us to try again later', { retryAfterSeconds });
     }
@@ -56,6 +60,7 @@ export class Faults {
 
 function validate(s: FaultSettings): void {
   if (s.errorRate !== undefined && !(s.errorRate >= 0 && s.errorRate <= 1)) throw new Error(`errorRate must be within 0..1, got ${s.errorRate}`);
+  if (s.errorCount !== undefined && !(Number.isInteger(s.errorCount) && s.errorCount >= 0)) throw new Error(`errorCount must be a whole number, got ${s.errorCount}`);
   if (s.latencyMs !== undefined && !(s.latencyMs >= 0)) throw new Error(`latencyMs must be >= 0, got ${s.latencyMs}`);
   if (s.errorStatus !== undefined && ![429, 500, 503].includes(s.errorStatus)) throw new Error(`errorStatus must be 429, 500 or 503, got ${s.errorStatus}`);
 }

@@ -32,6 +32,8 @@ function fakeClient(name: string, nodes: KubeNode[] | 'down', calls: string[] = 
       calls.push(`${name} nodes`);
       return answer({ items: nodes === 'down' ? [] : nodes });
     },
+    list: () => Promise.reject(new Error('the registry lists nodes through listNodes only')),
+    get: () => Promise.reject(new Error('the registry reads no single object')),
   };
 }
 

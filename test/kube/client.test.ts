@@ -7,6 +7,7 @@ import {
   type ClusterClient,
 } from '../../src/kube/index.js';
 import { startSimFleet, type SimFleet } from '../../src/sim/fleet.js';
+import { resourceByKind } from '../../src/sim/resources.js';
 
 let fleet: SimFleet;
 let clients: ClusterClient[];
@@ -91,5 +92,41 @@ describe('a cluster client', () => {
     } finally {
       await cluster.up();
     }
+  });
+
+  it('retries 429 and 5xx answers within its timeout, honouring Retry-After', async () => {
+    const cluster = fleet.clusters[0]!;
+    const patient = clientsFromKubeconfigDocument({ document: fleet.kubeconfig(), contexts: ['prod-eu'], timeoutMs: 3000 })[0]!;
+    cluster.faults.set({ errorCount: 2, errorStatus: 429, retryAfterSeconds: 1, match: { verb: 'list', resource: 'nodes' } });
+    cluster.counters.reset();
+    const started = Date.now();
+    const nodes = await patient.listNodes();
+    expect(nodes.items.length).toBeGreaterThan(0);
+    expect(cluster.counters.snapshot()['list nodes']).toBe(3);
+    // Two refusals, each asking for a second's patience.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('gives up at once when Retry-After outlasts its timeout', async () => {
+    fleet.clusters[0]!.faults.set({ errorCount: 1, errorStatus: 429, retryAfterSeconds: 30 });
+    const err = await failureOf(clients[0]!.listNodes());
+    expect(err.failure).toEqual({ kind: 'http', status: 429, reason: 'TooManyRequests' });
+  });
+
+  it('reads a long list page by page', async () => {
+    const cluster = fleet.clusters[1]!;
+    const small = clientsFromKubeconfigDocument({ document: fleet.kubeconfig(), contexts: ['prod-us'], pageSize: 2 })[0]!;
+    cluster.counters.reset();
+    const pods = await small.list('Pod');
+    const names = pods.items.map((p) => `${p.metadata?.namespace}/${p.metadata?.name}`);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.length).toBe(cluster.store.count(resourceByKind('Pod')));
+    expect(cluster.counters.snapshot()['list pods']).toBe(Math.ceil(names.length / 2));
+  });
+
+  it('reads one object, and says undefined for one that does not exist', async () => {
+    const [client] = clients;
+    await expect(client!.get('Namespace', 'default')).resolves.toMatchObject({ metadata: { name: 'default' } });
+    await expect(client!.get('Deployment', 'nope', { namespace: 'default' })).resolves.toBeUndefined();
   });
 });

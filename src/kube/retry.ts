@@ -1,0 +1,68 @@
+// Retrying a cluster call that was refused for load (429) or failed on the server (5xx),
+// with exponential backoff and jitter, honouring Retry-After, never past the call's deadline.
+
+export interface RetryPolicy {
+  /** first backoff, ms; doubles each attempt. Default 100. */
+  baseDelayMs?: number;
+  /** largest backoff, ms. Default 2000. */
+  maxDelayMs?: number;
+  /** attempts in all, the first included. Default 6. */
+  maxAttempts?: number;
+  /** 0..1, drawn per wait; injected for tests. Default Math.random. */
+  random?: () => number;
+  /** waits `ms` unless the signal fires first; injected for tests. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/** What a failed attempt tells the retry loop. */
+export interface Retryable {
+  retryable: boolean;
+  /** the server's Retry-After, in ms, when it sent one */
+  retryAfterMs?: number;
+}
+
+export async function withRetry<T>(
+  attempt: () => Promise<T>,
+  judge: (err: unknown) => Retryable,
+  deadline: { signal: AbortSignal; remainingMs: () => number },
+  policy: RetryPolicy = {},
+): Promise<T> {
+  const { baseDelayMs = 100, maxDelayMs = 2000, maxAttempts = 6, random = Math.random, sleep = abortableSleep } = policy;
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      const verdict = judge(err);
+      if (!verdict.retryable || n >= maxAttempts) throw err;
+      const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (n - 1)) * (0.5 + random() / 2);
+      const wait = Math.max(backoff, verdict.retryAfterMs ?? 0);
+      // A wait that would outlast the deadline cannot help: fail now with the server's answer.
+      if (wait >= deadline.remainingMs()) throw err;
+      await sleep(wait, deadline.signal);
+    }
+  }
+}
+
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Retry-After as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
