@@ -12,3 +12,4 @@ export {
   type ErrorCode,
 } from './gateway-error.js';
 export { createErrorFormatter, type ErrorFormatter } from './format-error.js';
+export { ClusterErrors } from './cluster-errors.js';

@@ -34,7 +34,7 @@ export async function startFleetgraph({ config, logger, schema }: FleetgraphOpti
   try {
     const clusters = await startClusterSource(config, logger);
     if (clusters.stop) stops.push(clusters.stop);
-    const registry = createClusterRegistry({ sources: [clusters.input], logger, concurrency: config.clusterConcurrency });
+    const registry = createClusterRegistry({ sources: [clusters.input] });
     const gateway = await startGateway({ config, logger, schema, registry });
     stops.push(gateway.stop);
     return { url: gateway.url, stop: stopAll };

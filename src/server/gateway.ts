@@ -14,11 +14,13 @@ import { attachWebSocket, type WebSocketEndpoint } from './websocket.js';
 
 export interface GatewayOptions {
   /** Where to listen; port 0 picks a free one (see Gateway.url). */
-  config: Pick<Config, 'host' | 'port'>;
+  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'>;
   logger: Logger;
   /** From buildGatewaySchema(); given rather than built here so src/ stays clear of resolvers/. */
   schema: GraphQLSchema;
   registry: ClusterRegistry;
+  /** false turns per-request batching off; exists for benchmarks to compare. Default true. */
+  batching?: boolean;
 }
 
 export interface Gateway {
@@ -31,14 +33,14 @@ export interface Gateway {
 const PATH = '/graphql';
 
 /** Serves the schema over HTTP (Apollo on express) and WebSocket (graphql-ws) on one port. */
-export async function startGateway({ config, logger, schema, registry }: GatewayOptions): Promise<Gateway> {
+export async function startGateway({ config, logger, schema, registry, batching }: GatewayOptions): Promise<Gateway> {
   const app = express();
   const httpServer = createServer(app);
   // Listen before anything else starts, so a busy port fails with nothing to undo;
   // until Apollo is mounted a few milliseconds later, requests get express's 404.
   await listen(httpServer, config);
   try {
-    const context = createContextFactory({ registry });
+    const context = createContextFactory({ registry, concurrency: config.clusterConcurrency, batching });
     const formatError = createErrorFormatter(logger.child({ component: 'gateway' }));
     const ws = attachWebSocket({ server: httpServer, schema, context, formatError, path: PATH });
     const apollo = await startApollo({ schema, formatError, plugins: plugins(httpServer, ws) });
@@ -73,8 +75,23 @@ function plugins(httpServer: Server, ws: WebSocketEndpoint): ApolloServerPlugin<
     { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },
     // GET /graphql from a browser shows Apollo Sandbox against this endpoint.
     ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    clusterErrorsPlugin,
   ];
 }
+
+// Clusters that failed part of a request are reported beside the data of the others.
+const clusterErrorsPlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        const failed = contextValue.clusterErrors.list();
+        if (failed.length === 0 || response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.errors = [...(result.errors ?? []), ...failed.map((e) => e.toJSON())];
+      },
+    };
+  },
+};
 
 function listen(server: Server, { host, port }: Pick<Config, 'host' | 'port'>): Promise<void> {
   return new Promise((resolve, reject) => {

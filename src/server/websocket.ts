@@ -30,8 +30,11 @@ export function attachWebSocket({ server, schema, context, formatError, path = '
       schema,
       context: () => context(),
       onError: (_ctx, _id, _payload, errors) => format(errors),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: format(result.errors) } : undefined,
+      onNext: (_ctx, _id, _payload, args, result) => {
+        const failed = (args.contextValue as GatewayContext).clusterErrors.list();
+        if (!result.errors && failed.length === 0) return undefined;
+        return { ...result, errors: [...(result.errors ? format(result.errors) : []), ...failed.map((e) => e.toJSON())] };
+      },
     },
     wss,
   );

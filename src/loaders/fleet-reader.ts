@@ -1,0 +1,103 @@
+// Reads of the fleet for one GraphQL request. Each (cluster, kind, namespace scope) is
+// listed at most once however many fields want it, and single objects are answered from
+// those lists: a query touching a thousand pods costs one list, not a thousand gets.
+import DataLoader from 'dataloader';
+import type { ClusterRegistry, Limiter } from '../fleet/index.js';
+import { type ClusterClient, type KubeKind, type KubeObjects, namespaced } from '../kube/index.js';
+import { ALL_NAMESPACES, type ListKey, listKey } from './list-key.js';
+
+export interface FleetReader {
+  /** Every object of a kind in one cluster, in one namespace or all. Rejects with the cluster's KubeCallError. */
+  list<K extends KubeKind>(cluster: string, kind: K, namespace?: string): Promise<readonly KubeObjects[K][]>;
+  /** One object, or undefined when the cluster has none of that name. */
+  get<K extends KubeKind>(cluster: string, kind: K, name: string, namespace?: string): Promise<KubeObjects[K] | undefined>;
+}
+
+export interface FleetReaderOptions {
+  registry: ClusterRegistry;
+  /**
+   * false: every read goes to the cluster as it comes, single objects by their own GET.
+   * Exists only so benchmarks can show what batching saves. Default true.
+   */
+  batching?: boolean;
+  /** bounds the cluster calls under way at once; default: no bound */
+  limit?: Limiter;
+}
+
+type AnyObject = KubeObjects[KubeKind];
+
+export function createFleetReader({ registry, batching = true, limit = (task) => task() }: FleetReaderOptions): FleetReader {
+  const client: ClientOf = (cluster) => {
+    const found = registry.get(cluster);
+    if (!found) throw new Error(`no cluster named ${cluster}`);
+    const { list: listCall, get: getCall } = found.client;
+    return { list: (kind, opts) => limit(() => listCall(kind, opts)), get: (kind, name, opts) => limit(() => getCall(kind, name, opts)) };
+  };
+  if (!batching) return unbatchedReader(client);
+
+  const loader = new DataLoader<ListKey, readonly AnyObject[], string>((keys) => loadLists(client, keys), { cacheKeyFn: listKey });
+  const byName = new WeakMap<readonly AnyObject[], Map<string, AnyObject>>();
+  // Lists of every namespace already asked for: a later ask for one namespace is served from them.
+  const wide = new Map<string, Promise<readonly AnyObject[]>>();
+
+  const list = <K extends KubeKind>(cluster: string, kind: K, namespace?: string): Promise<readonly KubeObjects[K][]> => {
+    const scope = namespaced[kind] && namespace ? namespace : ALL_NAMESPACES;
+    const all = wide.get(`${cluster}|${kind}`);
+    if (all && scope !== ALL_NAMESPACES) return all.then((items) => items.filter((o) => o.metadata?.namespace === scope)) as Promise<readonly KubeObjects[K][]>;
+    const loaded = loader.load({ cluster, kind, namespace: scope });
+    if (scope === ALL_NAMESPACES) wide.set(`${cluster}|${kind}`, loaded);
+    return loaded as Promise<readonly KubeObjects[K][]>;
+  };
+
+  return {
+    list,
+    async get(cluster, kind, name, namespace) {
+      const items = await list(cluster, kind, namespace);
+      let index = byName.get(items);
+      if (!index) {
+        index = new Map(items.map((o) => [o.metadata?.name ?? '', o]));
+        byName.set(items, index);
+      }
+      return index.get(name) as KubeObjects[typeof kind] | undefined;
+    },
+  };
+}
+
+type ClientOf = (cluster: string) => Pick<ClusterClient, 'list' | 'get'>;
+
+/**
+ * One batch: the lists asked for in one tick. Several namespaces of one (cluster, kind),
+ * or any together with every namespace, cost one cluster-wide list that serves them all.
+ */
+async function loadLists(client: ClientOf, keys: readonly ListKey[]): Promise<(readonly AnyObject[] | Error)[]> {
+  const groups = new Map<string, ListKey[]>();
+  for (const key of keys) {
+    const group = `${key.cluster}|${key.kind}`;
+    groups.set(group, [...(groups.get(group) ?? []), key]);
+  }
+  const answers = new Map<string, Promise<readonly AnyObject[]>>();
+  for (const group of groups.values()) {
+    const { cluster, kind } = group[0]!;
+    const scopes = new Set(group.map((k) => k.namespace));
+    const single = scopes.size === 1 && !scopes.has(ALL_NAMESPACES) ? [...scopes][0] : undefined;
+    const all = client(cluster).list(kind, { namespace: single }).then((l) => l.items as readonly AnyObject[]);
+    for (const key of group) {
+      const scoped = key.namespace === ALL_NAMESPACES || single ? all : all.then((items) => items.filter((o) => o.metadata?.namespace === key.namespace));
+      answers.set(listKey(key), scoped);
+    }
+  }
+  const settled = await Promise.allSettled(keys.map((k) => answers.get(listKey(k))!));
+  // A failed list is an Error in its slot, so DataLoader rejects those keys alone and forgets them.
+  return settled.map((s) => (s.status === 'fulfilled' ? s.value : s.reason instanceof Error ? s.reason : new Error(String(s.reason))));
+}
+
+function unbatchedReader(client: ClientOf): FleetReader {
+  return {
+    async list(cluster, kind, namespace) {
+      return (await client(cluster).list(kind, { namespace: namespaced[kind] ? namespace : undefined })).items;
+    },
+    get(cluster, kind, name, namespace) {
+      return client(cluster).get(kind, name, { namespace });
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { createFleetReader, type FleetReader, type FleetReaderOptions } from './fleet-reader.js';
+export { ALL_NAMESPACES, listKey, type ListKey } from './list-key.js';
