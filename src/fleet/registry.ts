@@ -1,4 +1,5 @@
 import type { ClusterClient } from '../kube/index.js';
+import { toGlobalId } from '../model/ids.js';
 
 /** Where a cluster came from; decides, later, whether the API may change it. */
 export type ClusterSourceKind = 'KUBECONFIG' | 'STORE' | 'EMBEDDED';
@@ -33,7 +34,7 @@ export interface ClusterRegistry {
 
 /** Opaque, so clients treat it as a key rather than parse it; `node(id:)` will decode the prefix. */
 export function clusterId(name: string): string {
-  return Buffer.from(`Cluster:${name}`).toString('base64url');
+  return toGlobalId('Cluster', name);
 }
 
 /**
