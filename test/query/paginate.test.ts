@@ -1,6 +1,6 @@
 // Cursor pagination: pages without gaps or repeats, stable while the list changes.
 import { GraphQLError } from 'graphql';
-import { paginate, sortBy, type SortKey } from '../../src/query/paginate.js';
+import { paginate, sortBy, type Page, type SortKey } from '../../src/query/paginate.js';
 
 interface Item {
   name: string;
@@ -15,7 +15,7 @@ function walk(all: Item[], size: number, between?: (page: number, list: Item[]) 
   let list = sortBy(all, byRankDescThenName);
   let after: string | null = null;
   for (let page = 0; ; page++) {
-    const result = paginate(list, byRankDescThenName, { first: size, after });
+    const result: Page<Item> = paginate(list, byRankDescThenName, { first: size, after });
     seen.push(...result.nodes.map((n) => n.name));
     if (!result.pageInfo.hasNextPage) return seen;
     after = result.pageInfo.endCursor;

@@ -41,13 +41,13 @@ export async function startTestGateway({ timeoutMs = 2000, batching, ...fleetOpt
   return {
     url: gateway.url,
     fleet,
-    async query(query, variables) {
+    async query<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
       const response = await fetch(gateway.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
-      return response.json();
+      return (await response.json()) as GraphQLResponse<T>;
     },
     kubeRequests() {
       const sum: Record<string, number> = {};
