@@ -62,12 +62,11 @@ export class ManualClock implements Clock {
   /** moves time forward, running every timer that falls due, in order */
   advance(ms: number): void {
     const until = this.current + ms;
-    for (;;) {
-      const due = this.timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at || a.id - b.id)[0];
-      if (!due) break;
+    // Timers are kept in firing order (time, then creation), so the next due is always first.
+    while (this.timers.length > 0 && this.timers[0]!.at <= until) {
+      const due = this.timers.shift()!;
       this.current = due.at;
-      if (due.every) due.at += due.every;
-      else this.timers = this.timers.filter((t) => t !== due);
+      if (due.every) this.insert({ ...due, at: due.at + due.every });
       due.fn();
     }
     this.current = until;
@@ -75,9 +74,22 @@ export class ManualClock implements Clock {
 
   private add(t: { at: number; fn: () => void; every?: number }): Cancel {
     const timer = { ...t, id: this.nextId++ };
-    this.timers.push(timer);
+    this.insert(timer);
     return () => {
-      this.timers = this.timers.filter((x) => x !== timer);
+      const i = this.timers.findIndex((x) => x.id === timer.id);
+      if (i >= 0) this.timers.splice(i, 1);
     };
+  }
+
+  private insert(timer: { at: number; fn: () => void; every?: number; id: number }): void {
+    let lo = 0;
+    let hi = this.timers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const t = this.timers[mid]!;
+      if (t.at < timer.at || (t.at === timer.at && t.id < timer.id)) lo = mid + 1;
+      else hi = mid;
+    }
+    this.timers.splice(lo, 0, timer);
   }
 }

@@ -1,7 +1,7 @@
 // One simulated cluster: its object store, its API server, its controllers, its faults.
 import type { Clock } from './clock.js';
 import { RequestCounters } from './counters.js';
-import { startControllers, type ControllerOptions } from './controllers/index.js';
+import { applyDefaults, startControllers, type ControllerOptions } from './controllers/index.js';
 import { Faults } from './faults.js';
 import { type ApiServer, startApiServer } from './api/server.js';
 import { ObjectStore } from './store.js';
@@ -37,7 +37,7 @@ export interface SimCluster {
 const systemNamespaces = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 export async function startSimCluster(opts: SimClusterOptions): Promise<SimCluster> {
-  const store = new ObjectStore({ clock: opts.clock, historyLimit: opts.historyLimit });
+  const store = new ObjectStore({ clock: opts.clock, historyLimit: opts.historyLimit, defaulter: applyDefaults });
   for (const name of systemNamespaces) {
     store.create(resourceByKind('Namespace'), { metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
   }

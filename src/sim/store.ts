@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from './clock.js';
 import { SimError, notFound, qualifiedResource } from './errors.js';
-import { type KubeObject, clone, objectKey } from './objects.js';
+import { type KubeObject, clone, objectKey, sameValue } from './objects.js';
 import { RESOURCES, type ResourceType, apiVersionOf, resourceByKind } from './resources.js';
 
 export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -33,6 +33,8 @@ export interface StoreOptions {
   clock: Clock;
   /** events kept for watches that resume from a resourceVersion; older ones answer 410 Gone. Default 10 000. */
   historyLimit?: number;
+  /** fills in what the API server defaults on create and update (not on status writes); default none */
+  defaulter?: (kind: string, obj: KubeObject) => void;
 }
 
 const nameRe = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
@@ -40,6 +42,7 @@ const nameRe = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 export class ObjectStore {
   private readonly clock: Clock;
   private readonly historyLimit: number;
+  private readonly defaulter: (kind: string, obj: KubeObject) => void;
   private readonly tables = new Map<string, Map<string, KubeObject>>(RESOURCES.map((r) => [r.plural, new Map()]));
   private readonly history: StoreEvent[] = [];
   private readonly listeners = new Set<Listener>();
@@ -49,9 +52,10 @@ export class ObjectStore {
   /** the newest resourceVersion no longer in history: watching from before it is Gone */
   private compactedRv = 0;
 
-  constructor({ clock, historyLimit = 10_000 }: StoreOptions) {
+  constructor({ clock, historyLimit = 10_000, defaulter = () => {} }: StoreOptions) {
     this.clock = clock;
     this.historyLimit = historyLimit;
+    this.defaulter = defaulter;
   }
 
   get resourceVersion(): string {
@@ -94,6 +98,7 @@ export class ObjectStore {
     }
     obj.apiVersion = apiVersionOf(rt);
     obj.kind = rt.kind;
+    this.defaulter(rt.kind, obj);
     meta.uid = randomUUID();
     meta.creationTimestamp = this.timestamp();
     if (rt.generational) meta.generation = 1;
@@ -170,6 +175,8 @@ export class ObjectStore {
 
   private merged(rt: ResourceType, current: KubeObject, next: KubeObject, opts: WriteOptions): KubeObject {
     if (opts.subresource === 'status') return { ...clone(current), status: next.status };
+    // Defaults first, so an update that merely spells out a default is no spec change.
+    this.defaulter(rt.kind, next);
     const hasStatus = rt.subresources.includes('status');
     const out: KubeObject = { ...next, apiVersion: current.apiVersion, kind: current.kind };
     out.metadata = {
@@ -182,7 +189,8 @@ export class ObjectStore {
     };
     if (!rt.namespaced) delete out.metadata.namespace;
     if (hasStatus) out.status = clone(current.status);
-    if (rt.generational && JSON.stringify(current.spec) !== JSON.stringify(next.spec)) {
+    // Compared as values: clients re-serialize objects with their keys in another order.
+    if (rt.generational && !sameValue(current.spec, next.spec)) {
       out.metadata.generation = (current.metadata.generation ?? 0) + 1;
     }
     return out;
@@ -273,8 +281,8 @@ function gone(fromRv: number, compactedRv: number): SimError {
 }
 
 function sameContent(a: KubeObject, b: KubeObject): boolean {
-  const strip = (o: KubeObject) => JSON.stringify({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
-  return strip(a) === strip(b);
+  const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
+  return sameValue(strip(a), strip(b));
 }
 
 function byKey(a: KubeObject, b: KubeObject): number {
