@@ -50,8 +50,19 @@ export function fieldValue(obj: KubeObject, path: string): string {
   return String(at);
 }
 
+/**
+ * A deep copy of a JSON value. Stored objects are plain JSON, and this is several times
+ * faster than structuredClone for them: the store copies on every write.
+ */
 export function clone<T>(value: T): T {
-  return structuredClone(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(clone) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = clone(v);
+  }
+  return out as T;
 }
 
 export function isControlledBy(obj: KubeObject, owner: KubeObject): boolean {
