@@ -1,9 +1,16 @@
-// `npm run bench`: every benchmark, one after another. Not a test: it prints figures.
+// `npm run bench [name]`: the benchmarks, one after another. Not tests: they print figures.
+import { readApi } from './read-api.js';
 import { simScale } from './sim-scale.js';
 
+const benches: Record<string, () => Promise<void>> = {
+  'sim-scale': () => simScale(),
+  'read-api': () => readApi(),
+};
 const only = process.argv[2];
-const benches: Record<string, () => Promise<void>> = { 'sim-scale': () => simScale() };
-for (const [name, run] of Object.entries(benches)) {
-  if (only && only !== name) continue;
-  await run();
+if (only && !benches[only]) {
+  console.error(`no benchmark ${only}; there are ${Object.keys(benches).join(', ')}`);
+  process.exit(2);
+}
+for (const [name, bench] of Object.entries(benches)) {
+  if (!only || only === name) await bench();
 }

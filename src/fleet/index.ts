@@ -20,3 +20,4 @@ export {
 } from './health.js';
 export { filterClusters, type ClusterFilter } from './cluster-filter.js';
 export { createLimiter, type Limiter } from './limit.js';
+export { embeddedSource, kubeconfigFileSource, type SourceOptions } from './sources.js';

@@ -1,7 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config/index.js';
-import { createClusterRegistry, type ClusterSourceInput } from '../fleet/index.js';
-import { clientsFromKubeconfigDocument, clientsFromKubeconfigFile } from '../kube/index.js';
+import { createClusterRegistry, embeddedSource, kubeconfigFileSource, type ClusterSourceInput } from '../fleet/index.js';
 import type { Logger } from '../logging/index.js';
 import { startSimFleet } from '../sim/fleet.js';
 import { startGateway } from './gateway.js';
@@ -47,14 +46,12 @@ export async function startFleetgraph({ config, logger, schema }: FleetgraphOpti
 async function startClusterSource(config: Config, logger: Logger): Promise<{ input: ClusterSourceInput; stop?: Stop }> {
   const timeoutMs = config.clusterTimeoutMs;
   if (config.kubeconfig) {
-    const clients = clientsFromKubeconfigFile({ path: config.kubeconfig, contexts: config.contexts, timeoutMs });
-    return { input: { source: 'KUBECONFIG', clusters: clients.map((client) => ({ client })) } };
+    return { input: kubeconfigFileSource(config.kubeconfig, { contexts: config.contexts, timeoutMs }) };
   }
   const fleet = await startSimFleet({ clusters: config.simClusters });
   logger.info({ clusters: fleet.clusters.map(({ name, url }) => ({ name, url })) }, 'embedded simulated fleet started');
   try {
-    const clients = clientsFromKubeconfigDocument({ document: fleet.kubeconfig(), timeoutMs });
-    return { input: { source: 'EMBEDDED', clusters: clients.map((client) => ({ client })) }, stop: () => fleet.stop() };
+    return { input: embeddedSource(fleet.kubeconfig(), { timeoutMs }), stop: () => fleet.stop() };
   } catch (err) {
     await fleet.stop();
     throw err;

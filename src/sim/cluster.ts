@@ -44,7 +44,7 @@ export async function startSimCluster(opts: SimClusterOptions): Promise<SimClust
   const faults = new Faults();
   const counters = new RequestCounters();
   const stopControllers = startControllers({ store, clock: opts.clock, ...opts.controllers });
-  const api = await startApiServer({ store, faults, counters, host: opts.host, bookmarkIntervalMs: opts.bookmarkIntervalMs }, opts.port ?? 0);
+  const api = await startApiServer({ store, faults, counters, host: opts.host, bookmarkIntervalMs: opts.bookmarkIntervalMs, now: () => opts.clock.now() }, opts.port ?? 0);
   return {
     name: opts.name,
     url: api.url,

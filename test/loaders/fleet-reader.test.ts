@@ -1,7 +1,6 @@
 // The per-request reader against simulated clusters, counting what each read costs them.
 import { ClusterErrors } from '../../src/errors/index.js';
-import { createClusterRegistry } from '../../src/fleet/index.js';
-import { clientsFromKubeconfigDocument } from '../../src/kube/index.js';
+import { createClusterRegistry, embeddedSource } from '../../src/fleet/index.js';
 import { createFleetReader, listAcross } from '../../src/loaders/index.js';
 import { startSimFleet, type SimFleet } from '../../src/sim/fleet.js';
 
@@ -10,8 +9,7 @@ let registry: ReturnType<typeof createClusterRegistry>;
 
 beforeAll(async () => {
   fleet = await startSimFleet({ clusters: 3 });
-  const clients = clientsFromKubeconfigDocument({ document: fleet.kubeconfig(), timeoutMs: 1000 });
-  registry = createClusterRegistry({ sources: [{ source: 'EMBEDDED', clusters: clients.map((client) => ({ client })) }] });
+  registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs: 1000 })] });
 });
 beforeEach(() => fleet.clusters.forEach((c) => c.counters.reset()));
 afterEach(() => fleet.clusters.forEach((c) => c.faults.clear()));

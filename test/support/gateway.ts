@@ -2,8 +2,7 @@
 // real HTTP to the gateway, real Kubernetes HTTP from the gateway to the simulator.
 import type { FormattedExecutionResult } from 'graphql';
 import { buildGatewaySchema } from '../../schema/build-schema.js';
-import { createClusterRegistry } from '../../src/fleet/index.js';
-import { clientsFromKubeconfigDocument } from '../../src/kube/index.js';
+import { createClusterRegistry, embeddedSource } from '../../src/fleet/index.js';
 import { createLogger } from '../../src/logging/index.js';
 import { startGateway } from '../../src/server/gateway.js';
 import { startSimFleet, type SimFleet, type SimFleetOptions } from '../../src/sim/fleet.js';
@@ -29,8 +28,7 @@ export interface TestGatewayOptions extends SimFleetOptions {
 
 export async function startTestGateway({ timeoutMs = 2000, batching, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
   const fleet = await startSimFleet({ clusters: 3, ...fleetOptions });
-  const clients = clientsFromKubeconfigDocument({ document: fleet.kubeconfig(), timeoutMs });
-  const registry = createClusterRegistry({ sources: [{ source: 'EMBEDDED', clusters: clients.map((client) => ({ client })) }] });
+  const registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs })] });
   const gateway = await startGateway({
     config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8 },
     logger: createLogger({ level: 'silent' }),

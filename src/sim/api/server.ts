@@ -12,7 +12,8 @@ import { type Answer, type ObjectTarget, create, get, list, patch, remove, updat
 import { type ApiRequest, boolParam, readRequest } from './request.js';
 import { type Route, parseRoute } from './route.js';
 import { type OpenWatch, startWatch } from './watch.js';
-import { renderList, renderObject, wantsTable } from './table.js';
+import type { KubeObject } from '../objects.js';
+import { includeObjectOf, renderList, renderObject, wantsTable } from './table.js';
 
 export interface ApiServerOptions {
   store: ObjectStore;
@@ -21,6 +22,8 @@ export interface ApiServerOptions {
   host?: string;
   /** how often watches that asked for bookmarks get one, real ms; default 1000 */
   bookmarkIntervalMs?: number;
+  /** simulated time, what Table AGE columns are measured against; default the wall clock */
+  now?: () => number;
 }
 
 export interface ApiServer {
@@ -111,9 +114,12 @@ async function handle(opts: ApiServerOptions, watches: Set<OpenWatch>, req: Inco
     const failure = opts.faults.failureFor(verb, resource);
     if (failure) throw failure;
     if (route?.type === 'object' && verb === 'watch') {
+      const table = wantsTable(request.accept);
+      // A bad includeObject is a 400 before the watch starts, never a throw inside the store's listener.
+      if (table) includeObjectOf(request.query);
       const watch = startWatch(opts.store, routeTarget(route), request, res, {
         bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 1000,
-        render: wantsTable(request.accept) ? (o) => renderObject(route.rt, o, request.query) : (o) => o,
+        render: table ? (o) => renderObject(route.rt, o, request.query, opts.now) : (o) => o,
       });
       watches.add(watch);
       res.on('close', () => watches.delete(watch));
@@ -139,21 +145,21 @@ function answer(opts: ApiServerOptions, route: Route | undefined, verb: string, 
     case 'resources':
       return { status: 200, body: resourceList(route.group, route.version) };
     case 'object':
-      return objectAnswer(opts.store, routeTarget(route), verb, request);
+      return objectAnswer(opts, routeTarget(route), verb, request);
     case undefined:
       throw new SimError('NotFound', 'the server could not find the requested resource');
   }
 }
 
-function objectAnswer(store: ObjectStore, t: ObjectTarget, verb: string, request: ApiRequest): Answer {
+function objectAnswer({ store, now }: ApiServerOptions, t: ObjectTarget, verb: string, request: ApiRequest): Answer {
   switch (verb) {
     case 'list': {
       const out = list(store, t, request);
-      return wantsTable(request.accept) ? { status: 200, body: renderList(t.rt, out.body as { items: object[]; metadata: object }, request.query) } : out;
+      return wantsTable(request.accept) ? { status: 200, body: renderList(t.rt, out.body as { items: object[]; metadata: object }, request.query, now) } : out;
     }
     case 'get': {
       const out = get(store, t);
-      return wantsTable(request.accept) && !t.subresource ? { status: 200, body: renderList(t.rt, { items: [out.body as object], metadata: {} }, request.query) } : out;
+      return wantsTable(request.accept) && !t.subresource ? { status: 200, body: renderObject(t.rt, out.body as KubeObject, request.query, now) } : out;
     }
     case 'create':
       return create(store, t, request);

@@ -57,7 +57,7 @@ export function renderList(rt: ResourceType, list: { items: readonly object[]; m
     apiVersion: 'meta.k8s.io/v1',
     metadata: list.metadata,
     columnDefinitions: printer.columns.map(definitionOf),
-    rows: list.items.map((item) => rowOf(printer, rt, kubeObject(item), include, ctx)),
+    rows: ordered(printer, list.items.map(kubeObject)).map((obj) => rowOf(printer, rt, obj, include, ctx)),
   };
 }
 
@@ -68,6 +68,10 @@ export function renderObject(rt: ResourceType, obj: KubeObject, query: URLSearch
 
 function definitionOf(c: Column): TableColumnDefinition {
   return { name: c.name, type: c.type, format: c.format ?? '', description: c.description, priority: c.priority ?? 0 };
+}
+
+function ordered(printer: Printer, items: KubeObject[]): KubeObject[] {
+  return printer.compare ? [...items].sort(printer.compare) : items;
 }
 
 function rowOf(printer: Printer, rt: ResourceType, obj: KubeObject, include: IncludeObject, ctx: PrintContext): TableRow {

@@ -27,6 +27,15 @@ export function applyDefaults(kind: string, obj: KubeObject): KubeObject {
     case 'Pod':
       defaultPod(obj);
       break;
+    case 'Namespace':
+      // The namespace lifecycle admission sets these on create in a real cluster.
+      obj.spec = { finalizers: ['kubernetes'], ...obj.spec };
+      obj.status = { phase: 'Active', ...obj.status };
+      obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name };
+      break;
+    case 'Secret':
+      obj.type ??= 'Opaque';
+      break;
   }
   return obj;
 }

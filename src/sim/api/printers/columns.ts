@@ -35,6 +35,8 @@ export interface RowCondition {
 export interface Printer {
   readonly columns: readonly Column[];
   readonly conditions?: (obj: KubeObject) => RowCondition[] | undefined;
+  /** the order the rows of a list are printed in; default the list's own */
+  readonly compare?: (a: KubeObject, b: KubeObject) => number;
 }
 
 export const NAME_DOC =

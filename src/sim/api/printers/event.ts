@@ -53,5 +53,11 @@ const columns: Column[] = [
   { name: 'Name', type: 'string', format: 'name', priority: 1, description: NAME_DOC, cell: (e) => e.metadata.name },
 ];
 
-export const eventPrinter: Printer = { columns };
+/** a list of events prints oldest first, by lastTimestamp; an event without one (the zero time) leads */
+function byLastTimestamp(a: KubeObject, b: KubeObject): number {
+  const at = (ev: KubeObject) => (ev.lastTimestamp ? Date.parse(ev.lastTimestamp) : -Infinity);
+  return at(a) - at(b) || 0;
+}
+
+export const eventPrinter: Printer = { columns, compare: byLastTimestamp };
 

@@ -1,0 +1,19 @@
+// Where clusters come from: a kubeconfig file's contexts, or a kubeconfig document
+// (the embedded simulated fleet's), each context becoming one cluster.
+import { clientsFromKubeconfigDocument, clientsFromKubeconfigFile } from '../kube/index.js';
+import type { ClusterSourceInput } from './registry.js';
+
+export interface SourceOptions {
+  /** per-call limit for each cluster, retries included, ms */
+  timeoutMs?: number;
+  /** contexts to use; default every one */
+  contexts?: readonly string[];
+}
+
+export function kubeconfigFileSource(path: string, opts: SourceOptions = {}): ClusterSourceInput {
+  return { source: 'KUBECONFIG', clusters: clientsFromKubeconfigFile({ path, ...opts }).map((client) => ({ client })) };
+}
+
+export function embeddedSource(document: object, opts: SourceOptions = {}): ClusterSourceInput {
+  return { source: 'EMBEDDED', clusters: clientsFromKubeconfigDocument({ document, ...opts }).map((client) => ({ client })) };
+}
