@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
 import { type SimFleet, startSimFleet } from '../../src/sim/fleet.js';
 import type { KubeObject } from '../../src/sim/objects.js';
 import { resourceByKind } from '../../src/sim/resources.js';
@@ -38,25 +39,21 @@ const condition = (o: KubeJson, type: string) => o.status?.conditions?.find((c: 
 
 /**
  * A namespace with one deployment of `replicas` pods (container `app`), created through
- * `kubectl create -f -`, once all its pods are ready. Client-side validation is off: the
- * simulator serves no OpenAPI document.
+ * `kubectl create -f -` (validated by the server, as kubectl learns from the OpenAPI
+ * documents), once all its pods are ready.
  */
 async function deployment(namespace: string, name: string, replicas: number, image = 'acme/api:1.0.0'): Promise<KubeJson> {
   const labels = { app: name };
-  const manifests = {
-    apiVersion: 'v1',
-    kind: 'List',
-    items: [
-      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
-      {
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        metadata: { name, namespace, labels },
-        spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'app', image }] } } },
-      },
-    ],
-  };
-  await kubectl.ok(['create', '--validate=false', '-f', '-'], { input: JSON.stringify(manifests) });
+  const manifests = [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace, labels },
+      spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'app', image }] } } },
+    },
+  ];
+  await kubectl.ok(['create', '-f', '-'], { input: manifests.map((m) => stringify(m)).join('---\n') });
   return rolledOut(namespace, name, replicas);
 }
 
@@ -239,6 +236,32 @@ describe('kubectl get --watch', () => {
     } finally {
       await watch.stop();
     }
+  });
+});
+
+describe('kubectl apply', () => {
+  it('creates, then patches to the changed manifest, rolling the deployment', async () => {
+    // Separate documents, not a List: kubectl validates a List against the OpenAPI v2
+    // document, which the simulator does not serve (it is protobuf only).
+    const manifest = (replicas: number, image: string) =>
+      [
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kc-apply' } },
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'web', namespace: 'kc-apply' },
+          spec: { replicas, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image }] } } },
+        },
+      ]
+        .map((doc) => stringify(doc))
+        .join('---\n');
+    await kubectl.ok(['apply', '-f', '-'], { input: manifest(2, 'acme/web:1.0.0') });
+    await rolledOut('kc-apply', 'web', 2);
+    const out = await kubectl.ok(['apply', '-f', '-'], { input: manifest(3, 'acme/web:1.1.0') });
+    expect(out).toContain('deployment.apps/web configured');
+    const d = await rolledOut('kc-apply', 'web', 3);
+    expect(d.spec.template.spec.containers[0].image).toBe('acme/web:1.1.0');
+    expect(d.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']).toContain('acme/web:1.1.0');
   });
 });
 

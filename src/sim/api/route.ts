@@ -9,6 +9,7 @@ export type Route =
   | { type: 'healthz' }
   | { type: 'legacyVersions' }
   | { type: 'groups' }
+  | { type: 'openapi'; path: string }
   | { type: 'resources'; group: string; version: string }
   | { type: 'object'; rt: ResourceType; namespace?: string; name?: string; subresource?: string };
 
@@ -16,6 +17,7 @@ export function parseRoute(pathname: string): Route | undefined {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 1 && parts[0] === 'version') return { type: 'version' };
   if (parts.length >= 1 && ['healthz', 'readyz', 'livez'].includes(parts[0]!)) return { type: 'healthz' };
+  if (parts[0] === 'openapi' && parts[1] === 'v3') return { type: 'openapi', path: `/${parts.join('/')}` };
   if (parts[0] === 'api') {
     if (parts.length === 1) return { type: 'legacyVersions' };
     return groupVersionRoute('', parts[1]!, parts.slice(2));

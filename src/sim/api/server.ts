@@ -8,6 +8,7 @@ import { SimError } from '../errors.js';
 import type { Faults } from '../faults.js';
 import type { ObjectStore } from '../store.js';
 import { groupList, legacyVersions, resourceList, versionInfo } from './discovery.js';
+import { openApiGroupVersion, openApiRoot } from './openapi.js';
 import { type Answer, type ObjectTarget, create, get, list, patch, remove, update } from './objects.js';
 import { type ApiRequest, boolParam, readRequest } from './request.js';
 import { type Route, parseRoute } from './route.js';
@@ -144,6 +145,11 @@ function answer(opts: ApiServerOptions, route: Route | undefined, verb: string, 
       return { status: 200, body: groupList() };
     case 'resources':
       return { status: 200, body: resourceList(route.group, route.version) };
+    case 'openapi': {
+      const doc = route.path === '/openapi/v3' ? openApiRoot() : openApiGroupVersion(route.path);
+      if (!doc) throw new SimError('NotFound', 'the server could not find the requested resource');
+      return { status: 200, body: doc };
+    }
     case 'object':
       return objectAnswer(opts, routeTarget(route), verb, request);
     case undefined:
