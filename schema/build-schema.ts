@@ -2,6 +2,20 @@ import 'reflect-metadata';
 import { GraphQLSchema, type GraphQLScalarType } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ClusterResolver } from '../resolvers/cluster.resolver.js';
+import { ClusterHostsResolver } from '../resolvers/cluster-hosts.resolver.js';
+import { HostResolver } from '../resolvers/host.resolver.js';
+import { NamespaceResolver } from '../resolvers/namespace.resolver.js';
+import { PodResolver } from '../resolvers/pod.resolver.js';
+import { EnvironmentResolver } from '../resolvers/environment.resolver.js';
+import { ClusterEnvironmentsResolver } from '../resolvers/cluster-environments.resolver.js';
+import { NamespaceEnvironmentResolver } from '../resolvers/namespace-environment.resolver.js';
+import { NodeResolver } from '../resolvers/node.resolver.js';
+import { MeResolver } from '../resolvers/me.resolver.js';
+import { OperationResolver } from '../resolvers/operation.resolver.js';
+import { WorkloadResolver } from '../resolvers/workload.resolver.js';
+import { ClusterWorkloadsResolver } from '../resolvers/cluster-workloads.resolver.js';
+import { UpgradeResolver } from '../resolvers/upgrade.resolver.js';
+import { WorkloadEnvironmentResolver } from '../resolvers/workload-environment.resolver.js';
 import { contractScalars, scalarsMap } from './scalars.js';
 
 /**
@@ -11,7 +25,7 @@ import { contractScalars, scalarsMap } from './scalars.js';
  */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [ClusterResolver],
+    resolvers: [ClusterResolver, ClusterHostsResolver, HostResolver, PodResolver, NamespaceResolver, EnvironmentResolver, ClusterEnvironmentsResolver, NamespaceEnvironmentResolver, NodeResolver, MeResolver, OperationResolver, WorkloadResolver, ClusterWorkloadsResolver, UpgradeResolver, WorkloadEnvironmentResolver],
     scalarsMap,
     emitSchemaFile: false,
     // Inputs are checked by the engine where they are used, not by class-validator.

@@ -28,10 +28,14 @@ export async function withRetry<T>(
   policy: RetryPolicy = {},
 ): Promise<T> {
   const { baseDelayMs = 100, maxDelayMs = 2000, maxAttempts = 6, random = Math.random, sleep = abortableSleep } = policy;
+  let previous: unknown;
   for (let n = 1; ; n++) {
     try {
       return await attempt();
     } catch (err) {
+      // A retry cut short by the deadline says less than the answer that made us retry.
+      if (previous !== undefined && deadline.signal.aborted) throw previous;
+      previous = err;
       const verdict = judge(err);
       if (!verdict.retryable || n >= maxAttempts) throw err;
       const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (n - 1)) * (0.5 + random() / 2);

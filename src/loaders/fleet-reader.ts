@@ -40,10 +40,22 @@ export function createFleetReader({ registry, batching = true, limit = (task) =>
   // Lists of every namespace already asked for: a later ask for one namespace is served from them.
   const wide = new Map<string, Promise<readonly AnyObject[]>>();
 
+  // Views of one namespace cut from those lists, kept so every caller gets the same array
+  // (callers memoize indexes per array).
+  const views = new Map<string, Promise<readonly AnyObject[]>>();
+
   const list = <K extends KubeKind>(cluster: string, kind: K, namespace?: string): Promise<readonly KubeObjects[K][]> => {
     const scope = namespaced[kind] && namespace ? namespace : ALL_NAMESPACES;
     const all = wide.get(`${cluster}|${kind}`);
-    if (all && scope !== ALL_NAMESPACES) return all.then((items) => items.filter((o) => o.metadata?.namespace === scope)) as Promise<readonly KubeObjects[K][]>;
+    if (all && scope !== ALL_NAMESPACES) {
+      const key = listKey({ cluster, kind, namespace: scope });
+      let view = views.get(key);
+      if (!view) {
+        view = all.then((items) => items.filter((o) => o.metadata?.namespace === scope));
+        views.set(key, view);
+      }
+      return view as Promise<readonly KubeObjects[K][]>;
+    }
     const loaded = loader.load({ cluster, kind, namespace: scope });
     if (scope === ALL_NAMESPACES) wide.set(`${cluster}|${kind}`, loaded);
     return loaded as Promise<readonly KubeObjects[K][]>;

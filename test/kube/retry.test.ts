@@ -50,6 +50,19 @@ describe('withRetry', () => {
     expect([calls(), waits]).toEqual([1, []]);
   });
 
+  it('reports the server answer, not the deadline, when the deadline cuts a retry short', async () => {
+    const controller = new AbortController();
+    let calls = 0;
+    const attempt = async () => {
+      calls++;
+      if (calls === 1) throw Object.assign(new Error('503 from the server'), { retryable: true });
+      controller.abort();
+      throw new Error('aborted');
+    };
+    const deadline = { signal: controller.signal, remainingMs: () => 10_000 };
+    await expect(withRetry(attempt, judge, deadline, { sleep: async () => {} })).rejects.toThrow('503 from the server');
+  });
+
   it('stops after its attempts', async () => {
     const { attempt, calls } = failing(10, { retryable: true });
     const { sleep, deadline } = recorder();

@@ -1,0 +1,65 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { NotFoundError } from '../src/errors/index.js';
+import type { RegisteredCluster } from '../src/fleet/index.js';
+import { toLabelList } from '../src/model/labels.js';
+import type { PodRecord, WorkloadKind as WorkloadKindValue, WorkloadRecord } from '../src/model/records.js';
+import type { Page } from '../src/query/paginate.js';
+import { workloadPods } from '../src/query/workload-pods.js';
+import { findWorkload, queryWorkloads } from '../src/query/workloads.js';
+import type { GatewayContext } from '../src/server/context.js';
+import { Cluster } from '../schema/cluster.type.js';
+import { Label } from '../schema/label.type.js';
+import { Pod } from '../schema/pod.type.js';
+import { WorkloadConnection } from '../schema/workload-connection.type.js';
+import { WorkloadFilter } from '../schema/workload-filter.input.js';
+import { WorkloadKind } from '../schema/workload-kind.enum.js';
+import { WorkloadRef } from '../schema/workload-ref.input.js';
+import { WorkloadSort } from '../schema/workload-sort.input.js';
+import { Workload } from '../schema/workload.type.js';
+
+// Roots are WorkloadRecords. A cluster that fails a list is recorded in ctx.clusterErrors
+// and contributes nothing; the others still answer.
+@Resolver(() => Workload)
+export class WorkloadResolver {
+  @Query(() => WorkloadConnection)
+  workloads(
+    @Arg('filter', () => WorkloadFilter, { nullable: true }) filter: WorkloadFilter | null,
+    @Arg('sort', () => [WorkloadSort], { nullable: true }) sort: WorkloadSort[] | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Page<WorkloadRecord>> {
+    const clusters = ctx.registry.list().map((c) => c.name);
+    return queryWorkloads(ctx, { clusters, filter, sort, first, after });
+  }
+
+  /** null when the workload (or its cluster) does not exist, or its cluster cannot be read. */
+  @Query(() => Workload, { nullable: true })
+  workload(@Arg('ref', () => WorkloadRef) ref: WorkloadRef, @Ctx() ctx: GatewayContext): Promise<WorkloadRecord | null> {
+    return findWorkload(ctx, ref);
+  }
+
+  @FieldResolver(() => WorkloadKind)
+  kind(@Root() workload: WorkloadRecord): WorkloadKindValue {
+    return workload.workloadKind;
+  }
+
+  @FieldResolver(() => [Label])
+  labels(@Root() workload: WorkloadRecord): Label[] {
+    return toLabelList(workload.labels);
+  }
+
+  @FieldResolver(() => Cluster)
+  cluster(@Root() workload: WorkloadRecord, @Ctx() ctx: GatewayContext): RegisteredCluster {
+    const cluster = ctx.registry.get(workload.cluster);
+    // Only when the cluster was unregistered while this request ran.
+    if (!cluster) throw new NotFoundError(`no cluster named ${workload.cluster}`);
+    return cluster;
+  }
+
+  /** The pods the workload controls, by name; from one pod list per namespace of this request. */
+  @FieldResolver(() => [Pod])
+  pods(@Root() workload: WorkloadRecord, @Ctx() ctx: GatewayContext): Promise<PodRecord[]> {
+    return workloadPods(ctx, workload);
+  }
+}

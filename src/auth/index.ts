@@ -1,0 +1,1 @@
+export { OPEN_GATEWAY_PRINCIPAL, ROLES, type Principal, type Role } from './principal.js';

@@ -1,0 +1,69 @@
+// The pods a workload owns, by controller ownerReference: a StatefulSet's or DaemonSet's
+// pods name it; a Deployment's name one of its ReplicaSets, which name it. Read from the
+// request's one pod list (and one ReplicaSet list) per (cluster, namespace scope), each
+// indexed by owner once, so `workloads { pods }` over n workloads and m pods costs
+// O(n + m) and a handful of lists, not a list or a scan per workload.
+import type { KubeObjects } from '../kube/index.js';
+import { listOrEmpty } from '../loaders/index.js';
+import { toPodRecord } from '../model/pod.js';
+import type { PodRecord, WorkloadRecord } from '../model/records.js';
+import type { GatewayContext } from '../server/context.js';
+
+type ReadContext = Pick<GatewayContext, 'reader' | 'clusterErrors'>;
+
+interface Owned {
+  metadata?: { uid?: string; ownerReferences?: { uid: string; controller?: boolean }[] };
+}
+
+/**
+ * An index of a list's items by the uid of their controlling owner. Keyed by the list
+ * array itself: the request's FleetReader hands the same array to every field asking for
+ * the same list and a fresh one to the next request, so an index lives exactly as long as
+ * its list and can neither go stale nor serve another request.
+ */
+function ownerIndex<T extends Owned>(): (items: readonly T[], ownerUid: string) => readonly T[] {
+  const indexes = new WeakMap<readonly T[], ReadonlyMap<string, readonly T[]>>();
+  return (items, ownerUid) => {
+    let index = indexes.get(items);
+    if (!index) {
+      index = indexByOwner(items);
+      indexes.set(items, index);
+    }
+    return index.get(ownerUid) ?? [];
+  };
+}
+
+function indexByOwner<T extends Owned>(items: readonly T[]): ReadonlyMap<string, readonly T[]> {
+  const index = new Map<string, T[]>();
+  for (const item of items) {
+    const owner = item.metadata?.ownerReferences?.find((ref) => ref.controller === true)?.uid;
+    if (!owner) continue;
+    const owned = index.get(owner);
+    if (owned) owned.push(item);
+    else index.set(owner, [item]);
+  }
+  return index;
+}
+
+const podsOwnedBy = ownerIndex<KubeObjects['Pod']>();
+const replicaSetsOwnedBy = ownerIndex<KubeObjects['ReplicaSet']>();
+
+/**
+ * The workload's pods, sorted by name. Pods and ReplicaSets are listed in the workload's
+ * namespace; an unreachable cluster gives none, its failure recorded for the response.
+ */
+export async function workloadPods(ctx: ReadContext, workload: WorkloadRecord): Promise<PodRecord[]> {
+  const { cluster, namespace, uid } = workload;
+  if (!uid) return [];
+  const deployment = workload.workloadKind === 'DEPLOYMENT';
+  // Asked for together, so both lists join the same batch.
+  const [pods, replicaSets] = await Promise.all([
+    listOrEmpty(ctx, cluster, 'Pod', namespace),
+    deployment ? listOrEmpty(ctx, cluster, 'ReplicaSet', namespace) : [],
+  ]);
+  const owners = deployment ? replicaSetsOwnedBy(replicaSets, uid).flatMap((rs) => rs.metadata?.uid ?? []) : [uid];
+  return owners
+    .flatMap((owner) => podsOwnedBy(pods, owner))
+    .map((pod) => toPodRecord(cluster, pod))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
