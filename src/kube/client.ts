@@ -3,7 +3,9 @@ import {
   AppsV1Api,
   CoreV1Api,
   Observable,
+  PatchStrategy,
   VersionApi,
+  setHeaderOptions,
   type ConfigurationOptions,
   type KubeConfig,
   type ObservableMiddleware,
@@ -11,6 +13,7 @@ import {
 import { KubeCallError, KubeconfigError, toKubeCallError } from './errors.js';
 import { type Apis, type KubeKind, type KubeObjects, type PageParams, listers, readers } from './kinds.js';
 import { type RetryPolicy, type Retryable, parseRetryAfter, withRetry } from './retry.js';
+import { type Writer, writers } from './writers.js';
 import type { KubeList, KubeNode, KubeVersion, ListOptions } from './types.js';
 
 /**
@@ -28,6 +31,23 @@ export interface ClusterClient {
   /** One object, or undefined when the cluster says 404. */
   get<K extends KubeKind>(kind: K, name: string, opts?: { namespace?: string; signal?: AbortSignal }): Promise<KubeObjects[K] | undefined>;
   listNodes(opts?: ListOptions): Promise<KubeList<KubeNode>>;
+  create<K extends KubeKind>(kind: K, body: KubeObjects[K], opts?: WriteOptions): Promise<KubeObjects[K]>;
+  /** A merge (default) or strategic-merge patch. */
+  patch<K extends KubeKind>(kind: K, name: string, body: object, opts?: WriteOptions & { strategy?: 'merge' | 'strategic' }): Promise<KubeObjects[K]>;
+  /**
+   * Read, change, write back with the read's resourceVersion; a 409 Conflict reads again and
+   * retries (up to 5 times), so a change is never written over someone else's.
+   */
+  update<K extends KubeKind>(kind: K, name: string, change: (current: KubeObjects[K]) => KubeObjects[K] | void, opts?: WriteOptions): Promise<KubeObjects[K]>;
+  /** false when there was nothing to delete */
+  delete(kind: KubeKind, name: string, opts?: WriteOptions & { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan' }): Promise<boolean>;
+  /** Evicts a pod as `kubectl drain` does; a 429 (disruption budget) is not retried here. */
+  evict(name: string, namespace: string, signal?: AbortSignal): Promise<void>;
+}
+
+export interface WriteOptions {
+  namespace?: string;
+  signal?: AbortSignal;
 }
 
 export interface ClusterClientOptions {
@@ -48,7 +68,7 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
   const apis: Apis = { core: kubeConfig.makeApiClient(CoreV1Api), apps: kubeConfig.makeApiClient(AppsV1Api) };
   const versionApi = kubeConfig.makeApiClient(VersionApi);
 
-  async function call<T>(signal: AbortSignal | undefined, send: (options: ConfigurationOptions) => Promise<T>): Promise<T> {
+  async function call<T>(signal: AbortSignal | undefined, send: (options: ConfigurationOptions) => Promise<T>, retrying = true): Promise<T> {
     const started = Date.now();
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([timeout, signal]) : timeout;
@@ -56,7 +76,7 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
     const options: ConfigurationOptions = { middleware: [withSignal(combined)], middlewareMergeStrategy: 'append' };
     const deadline = { signal: combined, remainingMs: () => timeoutMs - (Date.now() - started) };
     try {
-      return await withRetry(() => send(options), judge, deadline, retry);
+      return retrying ? await withRetry(() => send(options), judge, deadline, retry) : await send(options);
     } catch (err) {
       throw toKubeCallError(name, err, { timeout, timeoutMs });
     }
@@ -86,6 +106,24 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
     }
   }
 
+  const writer = <K extends KubeKind>(kind: K) => writers[kind] as Writer<KubeObjects[K]>;
+  const unsupported = (kind: string, verb: string) => new Error(`the gateway does not ${verb} ${kind} objects`);
+
+  async function update<K extends KubeKind>(kind: K, objectName: string, change: (current: KubeObjects[K]) => KubeObjects[K] | void, opts: WriteOptions = {}) {
+    const replace = writer(kind).replace ?? raise(unsupported(kind, 'replace'));
+    for (let attempt = 1; ; attempt++) {
+      const current = await get(kind, objectName, opts);
+      if (!current) throw new KubeCallError(name, { kind: 'http', status: 404, reason: 'NotFound' });
+      const next = change(current) ?? current;
+      try {
+        return await call(opts.signal, (o) => replace(apis, opts.namespace, objectName, next, o));
+      } catch (err) {
+        const conflict = err instanceof KubeCallError && err.failure.kind === 'http' && err.failure.status === 409;
+        if (!conflict || attempt >= 5) throw err;
+      }
+    }
+  }
+
   return {
     name,
     server,
@@ -93,7 +131,35 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
     list,
     get,
     listNodes: (opts) => list('Node', opts),
+    create: (kind, body, opts = {}) => {
+      const create = writer(kind).create ?? raise(unsupported(kind, 'create'));
+      return call(opts.signal, (o) => create(apis, opts.namespace, body, o));
+    },
+    patch: (kind, objectName, body, opts = {}) => {
+      const patch = writer(kind).patch ?? raise(unsupported(kind, 'patch'));
+      const type = opts.strategy === 'strategic' ? PatchStrategy.StrategicMergePatch : PatchStrategy.MergePatch;
+      return call(opts.signal, (o) => patch(apis, opts.namespace, objectName, body, setHeaderOptions('Content-Type', type, o)));
+    },
+    update,
+    async delete(kind, objectName, opts = {}) {
+      const remove = writer(kind).delete ?? raise(unsupported(kind, 'delete'));
+      try {
+        await call(opts.signal, (o) => remove(apis, opts.namespace, objectName, opts.propagationPolicy ?? 'Background', o));
+        return true;
+      } catch (err) {
+        if (err instanceof KubeCallError && err.failure.kind === 'http' && err.failure.status === 404) return false;
+        throw err;
+      }
+    },
+    async evict(podName, namespace, signal) {
+      const body = { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: podName, namespace } };
+      await call(signal, (o) => apis.core.createNamespacedPodEviction({ name: podName, namespace, body }, o), false);
+    },
   };
+}
+
+function raise(err: Error): never {
+  throw err;
 }
 
 // 429 and 5xx are the server asking for patience; anything else will not change on a retry.

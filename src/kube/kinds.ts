@@ -9,6 +9,7 @@ import type {
   V1Node,
   V1Pod,
   V1ReplicaSet,
+  V1Secret,
   V1StatefulSet,
 } from '@kubernetes/client-node';
 
@@ -20,11 +21,12 @@ export interface KubeObjects {
   StatefulSet: V1StatefulSet;
   DaemonSet: V1DaemonSet;
   ReplicaSet: V1ReplicaSet;
+  Secret: V1Secret;
 }
 
 export type KubeKind = keyof KubeObjects;
 
-export const KUBE_KINDS: readonly KubeKind[] = ['Node', 'Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'];
+export const KUBE_KINDS: readonly KubeKind[] = ['Node', 'Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Secret'];
 
 export interface Apis {
   core: CoreV1Api;
@@ -55,6 +57,7 @@ export const namespaced: Record<KubeKind, boolean> = {
   StatefulSet: true,
   DaemonSet: true,
   ReplicaSet: true,
+  Secret: true,
 };
 
 // One line a kind: cluster-scoped kinds ignore the namespace; namespaced ones list every
@@ -67,6 +70,7 @@ export const listers: { [K in KubeKind]: Lister<K> } = {
   StatefulSet: ({ apps }, ns, p, o) => (ns ? apps.listNamespacedStatefulSet({ ...p, namespace: ns }, o) : apps.listStatefulSetForAllNamespaces(p, o)),
   DaemonSet: ({ apps }, ns, p, o) => (ns ? apps.listNamespacedDaemonSet({ ...p, namespace: ns }, o) : apps.listDaemonSetForAllNamespaces(p, o)),
   ReplicaSet: ({ apps }, ns, p, o) => (ns ? apps.listNamespacedReplicaSet({ ...p, namespace: ns }, o) : apps.listReplicaSetForAllNamespaces(p, o)),
+  Secret: ({ core }, ns, p, o) => (ns ? core.listNamespacedSecret({ ...p, namespace: ns }, o) : core.listSecretForAllNamespaces(p, o)),
 };
 
 export const readers: { [K in KubeKind]: Reader<K> } = {
@@ -77,4 +81,5 @@ export const readers: { [K in KubeKind]: Reader<K> } = {
   StatefulSet: ({ apps }, ns, name, o) => apps.readNamespacedStatefulSet({ name, namespace: ns ?? '' }, o),
   DaemonSet: ({ apps }, ns, name, o) => apps.readNamespacedDaemonSet({ name, namespace: ns ?? '' }, o),
   ReplicaSet: ({ apps }, ns, name, o) => apps.readNamespacedReplicaSet({ name, namespace: ns ?? '' }, o),
+  Secret: ({ core }, ns, name, o) => core.readNamespacedSecret({ name, namespace: ns ?? '' }, o),
 };
