@@ -1,0 +1,122 @@
+// What the gateway owns and keeps: clusters registered through the API, operations with
+// their targets, and an audit record of every mutation. One interface, two adapters:
+// MongoDB (MONGODB_URI) and an embedded file-backed store under DATA_DIR.
+import type { OperationKind, OperationStatus, OperationTargetRecord } from '../operations/records.js';
+import type { OperationFilter } from '../operations/reader.js';
+
+export interface StoredCluster {
+  name: string;
+  server: string;
+  token: string | null;
+  certificateAuthorityData: string | null;
+  insecureSkipTlsVerify: boolean;
+  labels: Record<string, string>;
+  registeredBy: string;
+  createdAt: Date;
+}
+
+/** Where a target's work stands, written BEFORE each change so a restart never repeats or forgets one. */
+export type TargetStep =
+  /** nothing done yet */
+  | 'planned'
+  /** about to change the object (or changing it): on resume, check whether the change landed */
+  | 'changing'
+  /** the change landed; waiting for the rollout (or the host) to finish */
+  | 'changed'
+  /** returning a failed target to its previous revision */
+  | 'rolling-back'
+  /** nothing more to do */
+  | 'done';
+
+export interface ContainerChange {
+  container: string;
+  from: string;
+  to: string;
+}
+
+export interface StoredTarget extends OperationTargetRecord {
+  step: TargetStep;
+  /** container images this target changes (rollouts) */
+  changes: ContainerChange[];
+  /** the workload's revision before the change, to return to on failure */
+  previousRevision: number | null;
+}
+
+export interface StoredOperation {
+  /** the store's own id (a UUID); the GraphQL id is toGlobalId('Operation', id) */
+  id: string;
+  kind: OperationKind;
+  status: OperationStatus;
+  dryRun: boolean;
+  requestedBy: string;
+  /** with requestedBy, unique: the same key from the same principal names the same operation */
+  idempotencyKey: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  message: string | null;
+  /** what was asked (image, strategy, filters...), as validated input */
+  params: Record<string, unknown>;
+  cancelRequested: boolean;
+  targets: StoredTarget[];
+}
+
+export type OperationFields = Partial<Pick<StoredOperation, 'status' | 'startedAt' | 'finishedAt' | 'message' | 'cancelRequested'>>;
+export type TargetFields = Partial<Omit<StoredTarget, 'cluster' | 'kind' | 'namespace' | 'name'>>;
+
+export interface AuditEntry {
+  id: string;
+  at: Date;
+  principal: string;
+  /** the mutation's name, e.g. `rolloutImage` */
+  action: string;
+  /** its arguments, with secrets (tokens, keys) replaced by "[redacted]" */
+  args: Record<string, unknown>;
+  outcome: 'SUCCEEDED' | 'FAILED';
+  error: { code: string; message: string } | null;
+  /** the operation a mutation started, if any */
+  operationId: string | null;
+}
+
+export interface ClusterStore {
+  list(): Promise<StoredCluster[]>;
+  get(name: string): Promise<StoredCluster | undefined>;
+  /** throws DuplicateKeyError when the name is taken */
+  insert(cluster: StoredCluster): Promise<void>;
+  /** false when there was none */
+  remove(name: string): Promise<boolean>;
+}
+
+export interface OperationStore {
+  /**
+   * Inserts a new operation, unless one with the same (requestedBy, idempotencyKey) exists:
+   * then that one is returned with `created: false` and nothing is written.
+   */
+  create(operation: StoredOperation): Promise<{ operation: StoredOperation; created: boolean }>;
+  get(id: string): Promise<StoredOperation | undefined>;
+  /** newest first */
+  list(filter?: OperationFilter): Promise<StoredOperation[]>;
+  /** PENDING or RUNNING ones, oldest first: what a restarted gateway resumes */
+  listUnfinished(): Promise<StoredOperation[]>;
+  update(id: string, fields: OperationFields): Promise<StoredOperation>;
+  updateTarget(id: string, index: number, fields: TargetFields): Promise<StoredOperation>;
+}
+
+export interface AuditStore {
+  append(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
+  /** newest first; default limit 100 */
+  list(opts?: { limit?: number; action?: string }): Promise<AuditEntry[]>;
+}
+
+export interface GatewayStore {
+  readonly kind: 'embedded' | 'mongodb';
+  readonly clusters: ClusterStore;
+  readonly operations: OperationStore;
+  readonly audit: AuditStore;
+  close(): Promise<void>;
+}
+
+/** A unique key (cluster name, idempotency key) already taken. */
+export class DuplicateKeyError extends Error {
+  override readonly name = 'DuplicateKeyError';
+}
