@@ -4,16 +4,12 @@
 // 2. A fleet-wide image search: the gateway's median time against
 //    `kubectl get deploy -A -o json` over every context of the same kubeconfig.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { buildGatewaySchema } from '../schema/build-schema.js';
-import { createClusterRegistry, embeddedSource } from '../src/fleet/index.js';
+import { createClusterRegistry, kubeconfigFileSource } from '../src/fleet/index.js';
 import { createLogger } from '../src/logging/index.js';
 import { startGateway } from '../src/server/gateway.js';
-import { startSimFleet, type SimFleet } from '../src/sim/fleet.js';
-import { resourceByKind } from '../src/sim/resources.js';
+import { type SimProcess, spawnSim } from './sim-process.js';
 import { median, timed } from './stats.js';
 
 const run = promisify(execFile);
@@ -26,8 +22,8 @@ interface Gateway {
   stop(): Promise<void>;
 }
 
-async function gatewayOn(fleet: SimFleet, batching: boolean): Promise<Gateway> {
-  const registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs: 120_000 })] });
+async function gatewayOn(sim: SimProcess, batching: boolean): Promise<Gateway> {
+  const registry = createClusterRegistry({ sources: [kubeconfigFileSource(sim.kubeconfig, { timeoutMs: 300_000 })] });
   return startGateway({
     config: { host: '127.0.0.1', port: 0, clusterConcurrency: 20 },
     logger: createLogger({ level: 'silent' }),
@@ -43,29 +39,18 @@ async function post(url: string, query: string): Promise<void> {
   if (body.errors) throw new Error(`query failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
 }
 
-function kubeRequests(fleet: SimFleet): number {
-  return fleet.clusters.reduce((n, c) => n + c.counters.total(), 0);
-}
-
-async function measure(fleet: SimFleet, runs: number, once: () => Promise<void>): Promise<{ requests: number; medianMs: number }> {
+async function measure(sim: SimProcess, runs: number, once: () => Promise<void>): Promise<{ requests: number; medianMs: number }> {
   const times: number[] = [];
-  fleet.clusters.forEach((c) => c.counters.reset());
+  await sim.resetCounters();
   for (let i = 0; i < runs; i++) times.push((await timed(once)).ms);
-  return { requests: Math.round(kubeRequests(fleet) / runs), medianMs: median(times) };
-}
-
-async function settled(fleet: SimFleet, pods: number): Promise<void> {
-  const running = () => fleet.clusters.every((c) => c.store.list(resourceByKind('Pod')).filter((p) => p.status?.phase === 'Running').length >= pods);
-  while (!running()) await new Promise((r) => setTimeout(r, 250));
+  return { requests: Math.round((await sim.requests()) / runs), medianMs: median(times) };
 }
 
 export async function readApi({ clusters = 20, deployments = 500, replicas = 3, runs = 5 } = {}): Promise<void> {
-  const fleet = await startSimFleet({ clusters, seed: { kind: 'generate', nodes: 10, namespaces: 10, deployments, replicas }, controllers: { podStartupMs: 200 } });
-  const dir = await mkdtemp(join(tmpdir(), 'fleetgraph-bench-'));
+  const fleet = await spawnSim({ clusters, nodes: 10, namespaces: 10, deployments, replicas });
   const batched = await gatewayOn(fleet, true);
   const unbatched = await gatewayOn(fleet, false);
   try {
-    await settled(fleet, deployments * replicas);
     console.log(`read API: ${clusters} clusters × ${deployments} deployments × ${replicas} pods`);
     await post(batched.url, NESTED); // warm-up: schema, connections
     const withLoaders = await measure(fleet, runs, () => post(batched.url, NESTED));
@@ -75,13 +60,12 @@ export async function readApi({ clusters = 20, deployments = 500, replicas = 3, 
     console.log(`    batching off       ${String(without.requests).padStart(6)} kube requests   ${without.medianMs.toFixed(0)} ms (one run)`);
     console.log(`    ratio              ${(without.requests / withLoaders.requests).toFixed(1)}× requests, ${(without.medianMs / withLoaders.medianMs).toFixed(1)}× time`);
 
-    const kubeconfig = join(dir, 'fleet.yaml');
-    await fleet.writeKubeconfig(kubeconfig);
+    const kubeconfig = fleet.kubeconfig;
     const search = await measure(fleet, runs, () => post(batched.url, IMAGE_SEARCH));
     const kubectlOnce = async (parallel: boolean) => {
       const one = (name: string) => run('kubectl', ['--kubeconfig', kubeconfig, '--context', name, 'get', 'deploy', '-A', '-o', 'json'], { maxBuffer: 1 << 30 });
-      if (parallel) await Promise.all(fleet.clusters.map((c) => one(c.name)));
-      else for (const c of fleet.clusters) await one(c.name);
+      if (parallel) await Promise.all(fleet.clusters.map((c) => one(c)));
+      else for (const c of fleet.clusters) await one(c);
     };
     const sequential = await measure(fleet, 3, () => kubectlOnce(false));
     const parallel = await measure(fleet, 3, () => kubectlOnce(true));
@@ -93,6 +77,5 @@ export async function readApi({ clusters = 20, deployments = 500, replicas = 3, 
     await unbatched.stop();
     await batched.stop();
     await fleet.stop();
-    await rm(dir, { recursive: true, force: true });
   }
 }

@@ -2,12 +2,14 @@
 // demos and benchmarks that drive a simulator in another process (`npm run sim`).
 //   GET    /clusters                       names, URLs, up or down, faults
 //   GET    /clusters/{name}/counters       requests by `verb resource`;  DELETE resets them
+//   GET    /clusters/{name}/summary        objects by kind, pods by phase
 //   PUT    /clusters/{name}/faults         body: FaultSettings;           DELETE clears them
 //   POST   /clusters/{name}/down | /up | /cut-watches | /compact
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SimCluster } from './cluster.js';
 import type { FaultSettings } from './faults.js';
+import { RESOURCES, resourceByKind } from './resources.js';
 
 export interface ControlServer {
   readonly url: string;
@@ -44,6 +46,8 @@ async function route(clusters: readonly SimCluster[], req: IncomingMessage, res:
       return send(res, 200, describe(cluster));
     case 'GET counters':
       return send(res, 200, cluster.counters.snapshot());
+    case 'GET summary':
+      return send(res, 200, summary(cluster));
     case 'DELETE counters':
       cluster.counters.reset();
       return send(res, 200, {});
@@ -69,6 +73,16 @@ async function route(clusters: readonly SimCluster[], req: IncomingMessage, res:
     default:
       return send(res, 404, { error: `no action ${verb}` });
   }
+}
+
+function summary(c: SimCluster): object {
+  const objects = Object.fromEntries(RESOURCES.map((rt) => [rt.plural, c.store.count(rt)]));
+  const pods: Record<string, number> = {};
+  for (const pod of c.store.list(resourceByKind('Pod'))) {
+    const phase = pod.status?.phase ?? 'Unknown';
+    pods[phase] = (pods[phase] ?? 0) + 1;
+  }
+  return { objects, pods, resourceVersion: c.store.resourceVersion };
 }
 
 function describe(c: SimCluster): object {
