@@ -1,10 +1,12 @@
 // `npm run bench [name]`: the benchmarks, one after another. Not tests: they print figures.
 import { readApi } from './read-api.js';
 import { simScale } from './sim-scale.js';
+import { subscriptions } from './subscriptions.js';
 
 const benches: Record<string, () => Promise<void>> = {
   'sim-scale': () => simScale(),
   'read-api': () => readApi(),
+  subscriptions: () => subscriptions(),
 };
 const only = process.argv[2];
 if (only && !benches[only]) {

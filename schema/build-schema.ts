@@ -16,6 +16,13 @@ import { WorkloadResolver } from '../resolvers/workload.resolver.js';
 import { ClusterWorkloadsResolver } from '../resolvers/cluster-workloads.resolver.js';
 import { UpgradeResolver } from '../resolvers/upgrade.resolver.js';
 import { WorkloadEnvironmentResolver } from '../resolvers/workload-environment.resolver.js';
+import { WorkloadMutationsResolver } from '../resolvers/workload-mutations.resolver.js';
+import { HostMutationsResolver } from '../resolvers/host-mutations.resolver.js';
+import { EnvironmentMutationsResolver } from '../resolvers/environment-mutations.resolver.js';
+import { SubscriptionResolver } from '../resolvers/subscription.resolver.js';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { OperationMutationsResolver } from '../resolvers/operation-mutations.resolver.js';
+import { ClusterRegistrationResolver } from '../resolvers/cluster-registration.resolver.js';
 import { contractScalars, scalarsMap } from './scalars.js';
 
 /**
@@ -25,8 +32,11 @@ import { contractScalars, scalarsMap } from './scalars.js';
  */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [ClusterResolver, ClusterHostsResolver, HostResolver, PodResolver, NamespaceResolver, EnvironmentResolver, ClusterEnvironmentsResolver, NamespaceEnvironmentResolver, NodeResolver, MeResolver, OperationResolver, WorkloadResolver, ClusterWorkloadsResolver, UpgradeResolver, WorkloadEnvironmentResolver],
+    resolvers: [ClusterResolver, ClusterHostsResolver, HostResolver, PodResolver, NamespaceResolver, EnvironmentResolver, ClusterEnvironmentsResolver, NamespaceEnvironmentResolver, NodeResolver, MeResolver, OperationResolver, WorkloadResolver, ClusterWorkloadsResolver, UpgradeResolver, WorkloadEnvironmentResolver, WorkloadMutationsResolver, HostMutationsResolver, EnvironmentMutationsResolver, SubscriptionResolver, OperationMutationsResolver, ClusterRegistrationResolver],
     scalarsMap,
+    // type-graphql wants a pubSub once any @Subscription exists; ours bring their own
+    // `subscribe` (src/events), so this one carries nothing.
+    pubSub: createPubSub(),
     emitSchemaFile: false,
     // Inputs are checked by the engine where they are used, not by class-validator.
     validate: false,

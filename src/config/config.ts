@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readSinksFile, SinksFileError, type SinkConfig } from './sinks.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -27,6 +28,8 @@ export interface Config {
   readonly clusterConcurrency: number;
   /** ALLOW_PRIVILEGED_CONTAINERS: let deployed pods run privileged. Default false. */
   readonly allowPrivilegedContainers: boolean;
+  /** FLEETGRAPH_SINKS_FILE: HTTP endpoints that get resource changes pushed (see README, "Event sinks"). Default none. */
+  readonly sinks?: readonly SinkConfig[];
 }
 
 /** Raised when a variable holds a value the gateway cannot use; the message names each one. */
@@ -68,6 +71,7 @@ const environment = z.object({
   ALLOW_PRIVILEGED_CONTAINERS: z
     .stringbool({ error: 'must be true or false (also accepted: 1/0, yes/no, on/off)' })
     .default(false),
+  FLEETGRAPH_SINKS_FILE: z.string().optional(),
 });
 
 /**
@@ -75,6 +79,7 @@ const environment = z.object({
  * process.env; everything else receives the returned Config.
  * Empty variables count as unset, as shells and compose files often leave them so.
  * @throws ConfigError naming every variable with a bad value.
+ * @throws ConfigError too when FLEETGRAPH_SINKS_FILE names a file that is missing or invalid.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
@@ -93,7 +98,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clusterTimeoutMs: vars.CLUSTER_TIMEOUT_MS,
     clusterConcurrency: vars.CLUSTER_CONCURRENCY,
     allowPrivilegedContainers: vars.ALLOW_PRIVILEGED_CONTAINERS,
+    // The sinks file names the variables holding its credentials, so it is read here, with env.
+    sinks: vars.FLEETGRAPH_SINKS_FILE ? sinksFrom(vars.FLEETGRAPH_SINKS_FILE, present) : undefined,
   };
+}
+
+function sinksFrom(path: string, env: Record<string, string | undefined>): SinkConfig[] {
+  try {
+    return readSinksFile(path, env);
+  } catch (err) {
+    if (err instanceof SinksFileError) throw new ConfigError(`FLEETGRAPH_SINKS_FILE: ${err.message}`);
+    throw err;
+  }
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[], env: Record<string, string | undefined>): string {

@@ -1,1 +1,2 @@
 export { loadConfig, ConfigError, LOG_LEVELS, type Config, type LogLevel } from './config.js';
+export { parseSinks, readSinksFile, SinksFileError, SINK_EVENTS, SINK_KINDS, type SinkConfig, type SinkEventName, type SinkKind } from './sinks.js';

@@ -32,6 +32,28 @@ export interface ClusterRegistry {
   get(name: string): RegisteredCluster | undefined;
 }
 
+/** The registry as the gateway's start-up and cluster registration change it. */
+export interface MutableClusterRegistry extends ClusterRegistry {
+  /** @throws ClusterNameTakenError when a cluster of that name is already there, from any source */
+  add(source: ClusterSourceKind, cluster: { client: ClusterClient; labels?: Labels }): RegisteredCluster;
+  /** The cluster removed, or undefined when there was none. */
+  remove(name: string): RegisteredCluster | undefined;
+}
+
+/** Cluster names are the gateway's keys: one name, one cluster. */
+export class ClusterNameTakenError extends Error {
+  override readonly name = 'ClusterNameTakenError';
+
+  constructor(
+    readonly cluster: string,
+    /** where the cluster already there came from */
+    readonly takenBy: ClusterSourceKind,
+    source: ClusterSourceKind,
+  ) {
+    super(`cluster "${cluster}" comes from both ${takenBy} and ${source}`);
+  }
+}
+
 /** Opaque, so clients treat it as a key rather than parse it; `node(id:)` will decode the prefix. */
 export function clusterId(name: string): string {
   return toGlobalId('Cluster', name);
@@ -40,18 +62,36 @@ export function clusterId(name: string): string {
 /**
  * The fleet as one list. Cluster names are the gateway's keys, so two sources
  * naming the same cluster is a configuration error, reported at start.
+ * Clusters added or removed later (registered through the API) show in the next list().
  */
-export function createClusterRegistry({ sources }: ClusterRegistryOptions): ClusterRegistry {
+export function createClusterRegistry({ sources }: ClusterRegistryOptions): MutableClusterRegistry {
   const byName = new Map<string, RegisteredCluster>();
-  for (const { source, clusters } of sources) {
-    for (const { client, labels = {} } of clusters) {
-      const taken = byName.get(client.name);
-      if (taken) throw new Error(`cluster "${client.name}" comes from both ${taken.source} and ${source}`);
-      const { name, server } = client;
-      byName.set(name, { id: clusterId(name), name, server, source, labels, client });
-    }
-  }
-  // Code-point order, not locale order: the same list on every machine.
-  const sorted = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
-  return { list: () => sorted, get: (name) => byName.get(name) };
+  let sorted: readonly RegisteredCluster[] = [];
+  // Code-point order, not locale order: the same list on every machine. A new array on each
+  // change, so a caller iterating an earlier list() is never disturbed.
+  const resort = () => {
+    sorted = [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+  };
+  const add = (source: ClusterSourceKind, { client, labels = {} }: { client: ClusterClient; labels?: Labels }) => {
+    const taken = byName.get(client.name);
+    if (taken) throw new ClusterNameTakenError(client.name, taken.source, source);
+    const { name, server } = client;
+    const cluster: RegisteredCluster = { id: clusterId(name), name, server, source, labels, client };
+    byName.set(name, cluster);
+    resort();
+    return cluster;
+  };
+  for (const { source, clusters } of sources) for (const cluster of clusters) add(source, cluster);
+  return {
+    list: () => sorted,
+    get: (name) => byName.get(name),
+    add,
+    remove(name) {
+      const cluster = byName.get(name);
+      if (!cluster) return undefined;
+      byName.delete(name);
+      resort();
+      return cluster;
+    },
+  };
 }

@@ -15,6 +15,7 @@ import { type Apis, type KubeKind, type KubeObjects, type PageParams, listers, r
 import { type RetryPolicy, type Retryable, parseRetryAfter, withRetry } from './retry.js';
 import { type Writer, writers } from './writers.js';
 import type { KubeList, KubeNode, KubeVersion, ListOptions } from './types.js';
+import { type WatchEnd, type WatchEvent, type WatchOptions, watchKind } from './watch.js';
 
 /**
  * One cluster's API, narrowed to what the gateway uses. Every method rejects with
@@ -43,6 +44,12 @@ export interface ClusterClient {
   delete(kind: KubeKind, name: string, opts?: WriteOptions & { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan' }): Promise<boolean>;
   /** Evicts a pod as `kubectl drain` does; a 429 (disruption budget) is not retried here. */
   evict(name: string, namespace: string, signal?: AbortSignal): Promise<void>;
+  /**
+   * Streams every change to a kind (all namespaces) after `opts.resourceVersion`, in order, to
+   * `onEvent`; resolves with how the stream ended, never rejects. No timeout and no retry:
+   * the caller resumes, relists (on `gone`) or backs off (src/events).
+   */
+  watch<K extends KubeKind>(kind: K, opts: WatchOptions, onEvent: (event: WatchEvent<K>) => void, onConnected?: () => void): Promise<WatchEnd>;
 }
 
 export interface WriteOptions {
@@ -155,6 +162,7 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
       const body = { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: podName, namespace } };
       await call(signal, (o) => apis.core.createNamespacedPodEviction({ name: podName, namespace, body }, o), false);
     },
+    watch: (kind, opts, onEvent, onConnected) => watchKind({ cluster: name, kubeConfig }, kind, opts, onEvent, onConnected),
   };
 }
 

@@ -1,7 +1,9 @@
 // The gateway's only door to @kubernetes/client-node.
 export { createClusterClient, type ClusterClient, type ClusterClientOptions } from './client.js';
 export { clientsFromKubeconfigDocument, clientsFromKubeconfigFile } from './kubeconfig.js';
+export { clientFromCredentials, type ClusterCredentials } from './credentials.js';
 export { KubeCallError, KubeconfigError, type KubeFailure } from './errors.js';
 export { KUBE_KINDS, namespaced, type KubeKind, type KubeObjects } from './kinds.js';
 export type { RetryPolicy } from './retry.js';
+export type { WatchEnd, WatchEvent, WatchOptions } from './watch.js';
 export type { KubeList, KubeNode, KubeVersion, ListOptions } from './types.js';

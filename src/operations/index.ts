@@ -1,5 +1,5 @@
-// Operations: long-running changes to the fleet (rollouts, restarts). This issue reads them;
-// a later one adds the store that writes them.
+// Operations: long-running changes to the fleet (rollouts, restarts, host restarts): the read
+// side, and the runner that plans, writes, runs and resumes them.
 export {
   OPERATION_KINDS,
   OPERATION_STATUSES,
@@ -20,3 +20,9 @@ export {
   type OperationReader,
 } from './reader.js';
 export { OPERATIONS_NEWEST_FIRST, pageOperations } from './page.js';
+export { operationRecordOf } from './stored.js';
+export { startOperationRunner, type OperationRequest, type OperationRunner, type OperationRunnerOptions } from './runner.js';
+export { planRollout, type RolloutImageInput } from './plan-rollout.js';
+export { planRestart, type RestartWorkloadsInput, type WorkloadRefInput } from './plan-restart.js';
+export { planRollback, type RollbackWorkloadInput } from './plan-rollback.js';
+export { planHostRestart, type RestartHostsInput } from './plan-hosts.js';

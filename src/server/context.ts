@@ -1,8 +1,13 @@
 import { OPEN_GATEWAY_PRINCIPAL, type Principal } from '../auth/index.js';
 import { ClusterErrors } from '../errors/cluster-errors.js';
-import { type ClusterHealth, type ClusterRegistry, type RegisteredCluster, createLimiter, healthFrom } from '../fleet/index.js';
+import { type ClusterHealth, type ClusterRegistration, type ClusterRegistry, type RegisteredCluster, createLimiter, healthFrom } from '../fleet/index.js';
 import { type FleetReader, createFleetReader } from '../loaders/index.js';
-import { type OperationReader, createMemoryOperationReader } from '../operations/index.js';
+import type { OperationReader } from '../operations/index.js';
+import { createStoreOperationReader } from '../operations/store-reader.js';
+import { type GatewayStore, createEmbeddedStore } from '../store/index.js';
+import { type OperationEvents, createOperationEvents } from '../operations/events.js';
+import { DEFAULT_QUEUE_LIMIT, type WatchEngine } from '../events/index.js';
+import type { OperationRunner } from '../operations/runner.js';
 
 /** What every resolver receives; one is built per request (per operation over WebSocket). */
 export interface GatewayContext {
@@ -17,6 +22,30 @@ export interface GatewayContext {
   readonly principal: Principal;
   /** Operations, shared by every request of one gateway. */
   readonly operations: OperationReader;
+  /** What the gateway keeps (registered clusters, operations, audit), shared by every request. */
+  readonly store: GatewayStore;
+  /** registerCluster / unregisterCluster; one per gateway. */
+  readonly clusterRegistration: ClusterRegistration;
+  /** What the gateway lets mutations do, from its config; the same for every request. */
+  readonly policy: GatewayPolicy;
+  /** Live changes to the fleet's resources (resourceChanged), shared by every request of one gateway. */
+  readonly resourceEvents: WatchEngine;
+  /** Every operation's state changes: the operations engine publishes, operationUpdated listens. One per gateway. */
+  readonly operationEvents: OperationEvents;
+  /** Runs long-running operations (rolloutImage, restartHosts...) in the background. One per gateway. */
+  readonly operationRunner: OperationRunner;
+  /**
+   * Starts this context's reads afresh: reader, health probes and cluster errors. A subscription
+   * has one context for all its events, and calls this before each so that nested fields of
+   * an event (Workload.pods) read the fleet as it is then, not as it was at the first event.
+   */
+  renew(): void;
+}
+
+/** What mutations may do on this gateway. */
+export interface GatewayPolicy {
+  /** ALLOW_PRIVILEGED_CONTAINERS: deployWorkload accepts privileged containers. Default false. */
+  readonly allowPrivilegedContainers: boolean;
 }
 
 export interface ContextFactoryOptions {
@@ -25,9 +54,43 @@ export interface ContextFactoryOptions {
   concurrency?: number;
   /** false sends every read to the clusters unbatched and uncached: for benchmarks only. Default true. */
   batching?: boolean;
-  /** where operations are read; default an in-memory reader, empty, made once per factory */
+  /** default: an embedded in-memory store, empty, made once per factory (for tests) */
+  store?: GatewayStore;
+  /** where operations are read; default the store's operations */
   operations?: OperationReader;
+  /** default: none; registerCluster and unregisterCluster then fail */
+  clusterRegistration?: ClusterRegistration;
+  /** default: nothing privileged allowed */
+  policy?: GatewayPolicy;
+  /** default: none; subscribing to resource changes then fails */
+  resourceEvents?: WatchEngine;
+  /** default: a new instance, made once per factory */
+  operationEvents?: OperationEvents;
+  /** default: none; operation mutations then fail */
+  operationRunner?: OperationRunner;
 }
+
+const NO_OPERATION_RUNNER: OperationRunner = {
+  submit: () => Promise.reject(new Error('this gateway was built without an operation runner')),
+  cancel: () => Promise.reject(new Error('this gateway was built without an operation runner')),
+  stop: async () => {},
+  hostTimeoutSeconds: 600,
+};
+
+const NO_CLUSTER_REGISTRATION: ClusterRegistration = {
+  register: () => Promise.reject(new Error('this gateway was built without cluster registration')),
+  unregister: () => Promise.reject(new Error('this gateway was built without cluster registration')),
+  restore: async () => {},
+};
+
+const NO_RESOURCE_EVENTS: WatchEngine = {
+  subscribe: () => {
+    throw new Error('this gateway was built without a watch engine');
+  },
+  queueLimit: DEFAULT_QUEUE_LIMIT,
+  streams: () => [],
+  stop: async () => {},
+};
 
 /**
  * Builds the per-request context. Loaders and memos live here, not at module scope, so
@@ -37,18 +100,40 @@ export function createContextFactory({
   registry,
   concurrency = 8,
   batching = true,
-  operations = createMemoryOperationReader(),
+  store = createEmbeddedStore({ inMemoryOnly: true }),
+  operations = createStoreOperationReader({ operations: store.operations }),
+  clusterRegistration = NO_CLUSTER_REGISTRATION,
+  policy = { allowPrivilegedContainers: false },
+  resourceEvents = NO_RESOURCE_EVENTS,
+  operationEvents = createOperationEvents(),
+  operationRunner = NO_OPERATION_RUNNER,
 }: ContextFactoryOptions): () => GatewayContext {
   return () => {
-    const reader = createFleetReader({ registry, batching, limit: createLimiter(concurrency) });
-    const probes = new Map<string, Promise<ClusterHealth>>();
+    let reader = createFleetReader({ registry, batching, limit: createLimiter(concurrency) });
+    let probes = new Map<string, Promise<ClusterHealth>>();
+    let clusterErrors = new ClusterErrors();
     return {
       registry,
-      reader,
-      clusterErrors: new ClusterErrors(),
+      get reader() {
+        return reader;
+      },
+      get clusterErrors() {
+        return clusterErrors;
+      },
+      renew() {
+        reader = createFleetReader({ registry, batching, limit: createLimiter(concurrency) });
+        probes = new Map();
+        clusterErrors = new ClusterErrors();
+      },
+      resourceEvents,
+      operationEvents,
+      operationRunner,
       // No authentication yet: every request is the open gateway's principal.
       principal: OPEN_GATEWAY_PRINCIPAL,
       operations,
+      store,
+      clusterRegistration,
+      policy,
       clusterHealth(cluster) {
         let probe = probes.get(cluster.name);
         if (!probe) {

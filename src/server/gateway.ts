@@ -7,20 +7,44 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config/index.js';
 import { createErrorFormatter } from '../errors/index.js';
-import type { ClusterRegistry } from '../fleet/index.js';
+import { auditMutations } from '../audit/index.js';
+import { type ClusterRegistration, type MutableClusterRegistry, createClusterRegistration } from '../fleet/index.js';
+import { type GatewayStore, createEmbeddedStore } from '../store/index.js';
 import type { Logger } from '../logging/index.js';
+import { createWatchEngine, type WatchEngine } from '../events/index.js';
+import type { OperationEvents } from '../operations/events.js';
+import type { OperationRunner } from '../operations/runner.js';
+import type { OperationReader } from '../operations/reader.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { attachWebSocket, type WebSocketEndpoint } from './websocket.js';
 
 export interface GatewayOptions {
-  /** Where to listen; port 0 picks a free one (see Gateway.url). */
-  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'>;
+  /** Where to listen; port 0 picks a free one (see Gateway.url). allowPrivilegedContainers defaults to false. */
+  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'clusterTimeoutMs'>>;
   logger: Logger;
   /** From buildGatewaySchema(); given rather than built here so src/ stays clear of resolvers/. */
   schema: GraphQLSchema;
-  registry: ClusterRegistry;
+  registry: MutableClusterRegistry;
+  /** What the gateway keeps, opened and closed by the caller. Default: an in-memory one of its own (tests, benchmarks). */
+  store?: GatewayStore;
+  /**
+   * registerCluster / unregisterCluster. Default: one over `registry` and `store`, whose stored
+   * clusters join the registry as the gateway starts (clients timing out after config.clusterTimeoutMs).
+   */
+  clusterRegistration?: ClusterRegistration;
   /** false turns per-request batching off; exists for benchmarks to compare. Default true. */
   batching?: boolean;
+  /**
+   * The watch engine behind resourceChanged, started and stopped by the caller (startFleetgraph).
+   * Default: one of the gateway's own over `registry`, stopped with the gateway.
+   */
+  resourceEvents?: WatchEngine;
+  /** Where operations publish their changes for operationUpdated. Default: a new one. */
+  operationEvents?: OperationEvents;
+  /** Runs operation mutations; started and stopped by the caller (startFleetgraph). Default: none. */
+  operationRunner?: OperationRunner;
+  /** Where operation queries read. Default: the store's operations. */
+  operations?: OperationReader;
 }
 
 export interface Gateway {
@@ -33,23 +57,46 @@ export interface Gateway {
 const PATH = '/graphql';
 
 /** Serves the schema over HTTP (Apollo on express) and WebSocket (graphql-ws) on one port. */
-export async function startGateway({ config, logger, schema, registry, batching }: GatewayOptions): Promise<Gateway> {
+export async function startGateway({ config, logger, schema, registry, batching, operationRunner, operations, store: givenStore, clusterRegistration: givenRegistration, ...events }: GatewayOptions): Promise<Gateway> {
   const app = express();
   const httpServer = createServer(app);
   // Listen before anything else starts, so a busy port fails with nothing to undo;
   // until Apollo is mounted a few milliseconds later, requests get express's 404.
   await listen(httpServer, config);
   try {
-    const context = createContextFactory({ registry, concurrency: config.clusterConcurrency, batching });
+    const policy = { allowPrivilegedContainers: config.allowPrivilegedContainers ?? false };
+    const ownEngine = events.resourceEvents ? undefined : createWatchEngine({ registry, logger });
+    const resourceEvents = events.resourceEvents ?? ownEngine!;
+    const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
+    const clusterRegistration = givenRegistration ?? (await ownClusterRegistration({ registry, store, logger, timeoutMs: config.clusterTimeoutMs }));
+    const context = createContextFactory({ registry, concurrency: config.clusterConcurrency, batching, policy, resourceEvents, operationEvents: events.operationEvents, operationRunner, operations, store, clusterRegistration });
     const formatError = createErrorFormatter(logger.child({ component: 'gateway' }));
-    const ws = attachWebSocket({ server: httpServer, schema, context, formatError, path: PATH });
-    const apollo = await startApollo({ schema, formatError, plugins: plugins(httpServer, ws) });
+    // Every mutation is audited, over HTTP and WebSocket alike.
+    const served = auditMutations(schema, { logger: logger.child({ component: 'audit' }) });
+    const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH });
+    const apollo = await startApollo({ schema: served, formatError, plugins: plugins(httpServer, ws) });
     app.use(PATH, express.json(), expressMiddleware(apollo, { context: async () => context() }));
-    return { url: endpointUrl(httpServer), stop: () => apollo.stop() };
+    const stop = async () => {
+      await apollo.stop();
+      await ownEngine?.stop();
+      if (!givenStore) await store.close();
+    };
+    return { url: endpointUrl(httpServer), stop };
   } catch (err) {
     httpServer.close();
     throw err;
   }
+}
+
+async function ownClusterRegistration(options: {
+  registry: MutableClusterRegistry;
+  store: GatewayStore;
+  logger: Logger;
+  timeoutMs?: number;
+}): Promise<ClusterRegistration> {
+  const registration = createClusterRegistration({ ...options, clusters: options.store.clusters });
+  await registration.restore();
+  return registration;
 }
 
 async function startApollo(

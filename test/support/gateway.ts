@@ -5,13 +5,23 @@ import { buildGatewaySchema } from '../../schema/build-schema.js';
 import { createClusterRegistry, embeddedSource } from '../../src/fleet/index.js';
 import { createLogger } from '../../src/logging/index.js';
 import { startGateway } from '../../src/server/gateway.js';
+import { type OperationEvents, createOperationEvents } from '../../src/operations/events.js';
+import { startOperationRunner } from '../../src/operations/index.js';
+import { type GatewayStore, createEmbeddedStore } from '../../src/store/index.js';
 import { startSimFleet, type SimFleet, type SimFleetOptions } from '../../src/sim/fleet.js';
+import { createWatchEngine, type WatchEngine, type WatchEngineOptions } from '../../src/events/index.js';
 
 export type GraphQLResponse<T = Record<string, unknown>> = FormattedExecutionResult<T>;
 
 export interface TestGateway {
   readonly url: string;
   readonly fleet: SimFleet;
+  /** the gateway's store (operations, audit) */
+  readonly store: GatewayStore;
+  /** what the operation runner publishes */
+  readonly operationEvents: OperationEvents;
+  /** the watch engine behind resourceChanged */
+  readonly resourceEvents: WatchEngine;
   /** POSTs a query; resolves with the whole response (data and errors) */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** the simulator's request counts, summed over clusters, for verbs starting `list`/`get` */
@@ -24,13 +34,32 @@ export interface TestGatewayOptions extends SimFleetOptions {
   /** per-call timeout to each cluster; default 2000 ms */
   timeoutMs?: number;
   batching?: boolean;
+  /** the gateway's ALLOW_PRIVILEGED_CONTAINERS; default false */
+  allowPrivilegedContainers?: boolean;
+  /** a fleet already running, left running by stop(); default a new one (options above), stopped by stop() */
+  fleet?: SimFleet;
+  /** a store already open, left open by stop(); default a new in-memory embedded one, closed by stop() */
+  store?: GatewayStore;
+  /** the operation runner's poll interval (default 20 ms) and host restart timeout (default 600 s) */
+  operations?: { pollMs?: number; hostTimeoutSeconds?: number };
+  /** the watch engine's options; default backoff 20 ms to 500 ms, linger 30 s */
+  watch?: Omit<WatchEngineOptions, 'registry' | 'logger'>;
 }
 
-export async function startTestGateway({ timeoutMs = 2000, batching, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
-  const fleet = await startSimFleet({ clusters: 3, ...fleetOptions });
+export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
+  const fleet = givenFleet ?? (await startSimFleet({ clusters: 3, ...fleetOptions }));
   const registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs })] });
+  const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
+  const operationEvents = createOperationEvents();
+  const logger = createLogger({ level: 'silent' });
+  const resourceEvents = createWatchEngine({ registry, logger, backoff: { baseMs: 20, maxMs: 500 }, ...watch });
+  const operationRunner = await startOperationRunner({ store, registry, events: operationEvents, logger, pollMs: operations.pollMs ?? 20, hostTimeoutSeconds: operations.hostTimeoutSeconds });
   const gateway = await startGateway({
-    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8 },
+    operationRunner,
+    operationEvents,
+    resourceEvents,
+    store,
+    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8, allowPrivilegedContainers },
     logger: createLogger({ level: 'silent' }),
     schema: await buildGatewaySchema(),
     registry,
@@ -39,6 +68,9 @@ export async function startTestGateway({ timeoutMs = 2000, batching, ...fleetOpt
   return {
     url: gateway.url,
     fleet,
+    store,
+    operationEvents,
+    resourceEvents,
     async query<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
       const response = await fetch(gateway.url, {
         method: 'POST',
@@ -57,7 +89,10 @@ export async function startTestGateway({ timeoutMs = 2000, batching, ...fleetOpt
     resetCounters: () => fleet.clusters.forEach((c) => c.counters.reset()),
     async stop() {
       await gateway.stop();
-      await fleet.stop();
+      await resourceEvents.stop();
+      await operationRunner.stop();
+      if (!givenStore) await store.close();
+      if (!givenFleet) await fleet.stop();
     },
   };
 }

@@ -1,0 +1,49 @@
+import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { type Delivery, type ResourceEventFilter as Filter, type ResourceChange, type ResourceEventRecord, operationChanges, resourceChanges, toResourceEvent } from '../src/events/index.js';
+import type { OperationRecord } from '../src/operations/index.js';
+import type { GatewayContext } from '../src/server/context.js';
+import { Operation } from '../schema/operation.type.js';
+import { ResourceEventFilter } from '../schema/resource-event-filter.input.js';
+import { ResourceEvent } from '../schema/resource-event.type.js';
+
+// Each subscription reads from the gateway's shared engines through its own bounded queue;
+// the payload is a Delivery: an event, or the error that ends a subscriber that fell behind.
+@Resolver()
+export class SubscriptionResolver {
+  @Subscription(() => ResourceEvent, {
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { filter?: Filter | null }, GatewayContext>) =>
+      resourceChanges({
+        engine: context.resourceEvents,
+        queueLimit: context.resourceEvents.queueLimit,
+        clusters: context.registry.list().map((cluster) => cluster.name),
+        filter: args.filter ?? {},
+      }),
+  })
+  resourceChanged(
+    @Root() delivery: Delivery<ResourceChange>,
+    @Arg('filter', () => ResourceEventFilter, { nullable: true }) _filter: ResourceEventFilter | null,
+    @Ctx() ctx: GatewayContext,
+  ): ResourceEventRecord {
+    return toResourceEvent(take(delivery, ctx));
+  }
+
+  @Subscription(() => Operation, {
+    description: "one operation's changes; every operation the caller may see when id is null",
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { id?: string | null }, GatewayContext>) =>
+      operationChanges({ events: context.operationEvents, id: args.id ?? null, queueLimit: context.resourceEvents.queueLimit }),
+  })
+  operationUpdated(
+    @Root() delivery: Delivery<OperationRecord>,
+    @Arg('id', () => ID, { nullable: true }) _id: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): OperationRecord {
+    return take(delivery, ctx);
+  }
+}
+
+// The error ends the subscription: it is this event's error, and the queue has no more.
+function take<T>(delivery: Delivery<T>, ctx: GatewayContext): T {
+  if ('error' in delivery) throw delivery.error;
+  ctx.renew();
+  return delivery.value;
+}

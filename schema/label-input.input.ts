@@ -1,0 +1,10 @@
+import { Field, InputType } from 'type-graphql';
+
+@InputType()
+export class LabelInput {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => String)
+  value!: string;
+}

@@ -1,0 +1,56 @@
+// deployWorkload: a Deployment in an environment's namespace of one cluster, from a pod
+// template with one container (reference 001). Every check runs before the cluster is asked.
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors/index.js';
+import type { ClusterRegistry } from '../fleet/index.js';
+import { toNamespaceRecord } from '../model/namespace.js';
+import type { WorkloadRecord } from '../model/records.js';
+import { workloadRecord } from '../model/workload.js';
+import { requireCluster } from '../mutations/clusters.js';
+import { kubeCall } from '../mutations/kube-errors.js';
+import { deploymentManifest } from './deployment.js';
+import { normalizeHostNames } from './hostnames.js';
+import { checkWorkloadName, environmentTarget } from './names.js';
+import { checkPodTemplate, type PodTemplatePolicy } from './pod-template.js';
+
+export interface DeployWorkloadInput {
+  environment: string;
+  cluster: string;
+  name: string;
+  /** default 1 */
+  replicas?: number | null;
+  podTemplate: Record<string, unknown>;
+  publicHosts?: readonly string[] | null;
+  privateHosts?: readonly string[] | null;
+}
+
+/**
+ * The new Deployment as the cluster stored it (its pods are yet to come).
+ * @throws BadUserInputError (environment name, name, replicas, pod template, hosts, a privileged
+ * container the policy refuses, or a template the cluster refuses), NotFoundError (cluster, or
+ * the environment in that cluster), ConflictError (a Deployment of that name exists), ClusterUnavailableError
+ */
+export async function deployWorkload(registry: ClusterRegistry, policy: PodTemplatePolicy, input: DeployWorkloadInput): Promise<WorkloadRecord> {
+  const target = environmentTarget(input.environment, 'environment');
+  const name = checkWorkloadName(input.name);
+  const replicas = input.replicas ?? 1;
+  if (!Number.isInteger(replicas) || replicas < 0) throw new BadUserInputError(`replicas: must be a whole number of at least 0, got ${replicas}`);
+  const manifest = deploymentManifest({
+    name,
+    namespace: target.namespace,
+    replicas,
+    template: checkPodTemplate(input.podTemplate, policy),
+    publicHosts: normalizeHostNames(input.publicHosts ?? [], 'publicHosts'),
+    privateHosts: normalizeHostNames(input.privateHosts ?? [], 'privateHosts'),
+  });
+  const cluster = requireCluster(registry, input.cluster);
+  const ns = await kubeCall(() => cluster.client.get('Namespace', target.namespace));
+  if (!ns || toNamespaceRecord(cluster.name, ns).environment !== target.name) {
+    throw new NotFoundError(`environment: ${target.name} does not exist in cluster "${cluster.name}"`);
+  }
+  const created = await kubeCall(() => cluster.client.create('Deployment', manifest, { namespace: target.namespace }), {
+    conflict: () => new ConflictError(`name: a Deployment named ${name} already exists in environment ${target.name} in cluster "${cluster.name}"`),
+    // The server's own words are not passed on (they may quote anything); its verdict is.
+    invalid: (err) => new BadUserInputError(`podTemplate: cluster "${cluster.name}" refused the Deployment: ${err.message}`),
+  });
+  return workloadRecord(cluster.name, 'DEPLOYMENT', created);
+}

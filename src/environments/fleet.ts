@@ -1,0 +1,70 @@
+// What a change to an environment is checked against: every namespace of every cluster, read
+// fresh from the clusters (not the request's cached reader, whose lists may predate an
+// earlier mutation of the same request). A cluster that fails is kept as data, for each
+// mutation to decide whether it can go on without it.
+import { ClusterUnavailableError } from '../errors/index.js';
+import type { RegisteredCluster } from '../fleet/index.js';
+import { KubeCallError } from '../kube/index.js';
+import { groupEnvironments } from '../model/environment.js';
+import { toNamespaceRecord } from '../model/namespace.js';
+import type { EnvironmentRecord, NamespaceRecord } from '../model/records.js';
+
+export interface FleetNamespaces {
+  /** every namespace of the clusters that answered */
+  readonly namespaces: readonly NamespaceRecord[];
+  /** the clusters that did not, in registry order */
+  readonly failed: readonly KubeCallError[];
+  /** the environments those namespaces back, sorted by name */
+  readonly environments: readonly EnvironmentRecord[];
+}
+
+export async function readFleetNamespaces(clusters: readonly RegisteredCluster[]): Promise<FleetNamespaces> {
+  const settled = await Promise.allSettled(clusters.map(({ client }) => client.list('Namespace')));
+  const namespaces: NamespaceRecord[] = [];
+  const failed: KubeCallError[] = [];
+  settled.forEach((result, i) => {
+    if (result.status === 'fulfilled') namespaces.push(...result.value.items.map((ns) => toNamespaceRecord(clusters[i]!.name, ns)));
+    else if (result.reason instanceof KubeCallError) failed.push(result.reason);
+    else throw result.reason;
+  });
+  return { namespaces, failed, environments: groupEnvironments(namespaces) };
+}
+
+/**
+ * @throws ClusterUnavailableError for the first cluster that did not answer: for checks that
+ * are only sound over the whole fleet (host-name ownership, where an environment lives).
+ */
+export function requireWholeFleet(fleet: FleetNamespaces): void {
+  const first = fleet.failed[0];
+  if (first) throw ClusterUnavailableError.from(first);
+}
+
+/**
+ * The environment that these namespaces back under that name. For namespaces this module
+ * just wrote as that environment's, so its absence is a bug, not a client's mistake.
+ */
+export function environmentFrom(namespaces: readonly NamespaceRecord[], name: string): EnvironmentRecord {
+  const found = groupEnvironments(namespaces).find((env) => env.name === name);
+  if (!found) throw new Error(`the namespaces written for environment ${name} do not back it`);
+  return found;
+}
+
+export interface HeldHost {
+  host: string;
+  /** the environment holding it */
+  environment: string;
+}
+
+/** The hosts that an environment other than `self` already holds (exact match), in the order given. */
+export function hostsHeldElsewhere(hosts: readonly string[], environments: readonly EnvironmentRecord[], self: string): HeldHost[] {
+  const owner = new Map<string, string>();
+  for (const env of environments) {
+    if (env.name === self) continue;
+    // Host names written by other tools may not be lower-cased; they are compared as ours are.
+    for (const host of env.hostNames.map((h) => h.toLowerCase())) if (!owner.has(host)) owner.set(host, env.name);
+  }
+  return hosts.flatMap((host) => {
+    const environment = owner.get(host);
+    return environment === undefined ? [] : [{ host, environment }];
+  });
+}

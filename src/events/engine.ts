@@ -1,0 +1,112 @@
+// The watch engine: one upstream stream per (cluster, kind), started by its first subscriber,
+// shared by all, stopped a while after the last one leaves.
+import type { ClusterRegistry } from '../fleet/index.js';
+import type { Logger } from '../logging/index.js';
+import type { BackoffPolicy } from './backoff.js';
+import { type Stream, type StreamOptions, startStream } from './stream.js';
+import { DEFAULT_QUEUE_LIMIT } from './subscription.js';
+import type { ChangeListener, StreamKey, StreamStatus, WatchEngine } from './types.js';
+
+/** setTimeout and clearTimeout, injectable so tests drive the linger. */
+export interface Timers {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export interface WatchEngineOptions {
+  registry: Pick<ClusterRegistry, 'get'>;
+  logger: Logger;
+  /**
+   * How long a stream outlives its last subscriber, in milliseconds, so a client that
+   * resubscribes (a page reload) finds it still running. Default 30 000.
+   */
+  lingerMs?: number;
+  backoff?: BackoffPolicy;
+  /**
+   * Events a subscriber may have pending (handed over, not yet sent) before it is ended
+   * with SubscriberTooSlowError, so a client that stops reading costs bounded memory. Default 1000.
+   */
+  queueLimit?: number;
+  /** see StreamOptions.healthyAfterMs; default 10 000 ms */
+  healthyAfterMs?: number;
+  timers?: Timers;
+  now?: () => Date;
+  random?: () => number;
+  sleep?: StreamOptions['sleep'];
+  /** builds a stream; tests swap in a recorder. Default startStream. */
+  startStream?: (options: StreamOptions) => Stream;
+}
+
+interface Entry {
+  key: StreamKey;
+  stream: Stream;
+  listeners: Set<ChangeListener>;
+  linger?: unknown;
+}
+
+const realTimers: Timers = { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle as NodeJS.Timeout) };
+
+export function createWatchEngine(options: WatchEngineOptions): WatchEngine {
+  const { registry, lingerMs = 30_000, queueLimit = DEFAULT_QUEUE_LIMIT, timers = realTimers, startStream: start = startStream } = options;
+  const logger = options.logger.child({ component: 'watch-engine' });
+  const entries = new Map<string, Entry>();
+  const stopping = new Set<Promise<void>>();
+  let stopped = false;
+
+  const open = (key: StreamKey): Entry => {
+    const cluster = registry.get(key.cluster);
+    if (!cluster) throw new Error(`no cluster named ${key.cluster}`);
+    const listeners = new Set<ChangeListener>();
+    const emit: ChangeListener = (change) => {
+      for (const listener of [...listeners]) {
+        try {
+          listener(change);
+        } catch (err) {
+          logger.error({ err, ...key }, 'a resource change listener threw');
+        }
+      }
+    };
+    const { backoff, healthyAfterMs, now, random, sleep } = options;
+    const stream = start({ key, client: cluster.client, emit, logger, backoff, healthyAfterMs, now, random, sleep });
+    return { key, stream, listeners };
+  };
+
+  const close = (id: string, entry: Entry) => {
+    entries.delete(id);
+    const done = entry.stream.stop().finally(() => stopping.delete(done));
+    stopping.add(done);
+  };
+
+  return {
+    queueLimit,
+    subscribe(key, listener) {
+      if (stopped) throw new Error('the watch engine has stopped');
+      const id = `${key.cluster}|${key.kind}`;
+      let entry = entries.get(id);
+      if (!entry) {
+        entry = open(key);
+        entries.set(id, entry);
+      }
+      if (entry.linger !== undefined) timers.clear(entry.linger);
+      entry.linger = undefined;
+      // A fresh function per subscription, so the same listener may subscribe twice.
+      const own: ChangeListener = (change) => listener(change);
+      entry.listeners.add(own);
+      const current = entry;
+      return () => {
+        if (!current.listeners.delete(own) || current.listeners.size > 0 || entries.get(id) !== current) return;
+        current.linger = timers.set(() => close(id, current), lingerMs);
+      };
+    },
+    streams: () =>
+      [...entries.values()].map(({ key, stream, listeners }) => ({ ...key, subscribers: listeners.size, state: stream.state() })) satisfies StreamStatus[],
+    async stop() {
+      stopped = true;
+      for (const [id, entry] of [...entries]) {
+        if (entry.linger !== undefined) timers.clear(entry.linger);
+        close(id, entry);
+      }
+      await Promise.all([...stopping]);
+    },
+  };
+}

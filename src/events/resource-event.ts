@@ -1,0 +1,65 @@
+// A change as the schema's ResourceEvent: the typed record built from the event's own object,
+// with no further call to the cluster.
+import { toHostRecord } from '../model/host.js';
+import { toNamespaceRecord } from '../model/namespace.js';
+import { toPodRecord } from '../model/pod.js';
+import type { HostRecord, NamespaceRecord, PodRecord, WorkloadRecord } from '../model/records.js';
+import { workloadRecord } from '../model/workload.js';
+import { type ChangeType, type ResourceChange, type WatchedKind, typed } from './types.js';
+
+/** The contract's ResourceKind. */
+export type ResourceKind = 'DEPLOYMENT' | 'STATEFULSET' | 'DAEMONSET' | 'POD' | 'HOST' | 'NAMESPACE';
+
+export const RESOURCE_KINDS = {
+  DEPLOYMENT: 'Deployment',
+  STATEFULSET: 'StatefulSet',
+  DAEMONSET: 'DaemonSet',
+  POD: 'Pod',
+  HOST: 'Node',
+  NAMESPACE: 'Namespace',
+} as const satisfies Record<ResourceKind, WatchedKind>;
+
+const RESOURCE_KIND_OF = Object.fromEntries(Object.entries(RESOURCE_KINDS).map(([k, v]) => [v, k])) as Record<WatchedKind, ResourceKind>;
+
+export type ResourceRecord = WorkloadRecord | PodRecord | HostRecord | NamespaceRecord;
+
+export interface ResourceEventRecord {
+  type: ChangeType;
+  cluster: string;
+  kind: ResourceKind;
+  namespace: string | null;
+  name: string;
+  resourceVersion: string;
+  at: Date;
+  resource: ResourceRecord;
+}
+
+export function toResourceEvent(change: ResourceChange): ResourceEventRecord {
+  const { type, cluster, kind, namespace, name, resourceVersion, at } = change;
+  return { type, cluster, kind: RESOURCE_KIND_OF[kind], namespace: namespace ?? null, name, resourceVersion, at, resource: resourceRecord(change) };
+}
+
+function resourceRecord(untyped: ResourceChange): ResourceRecord {
+  const change = typed(untyped);
+  const { cluster } = change;
+  switch (change.kind) {
+    case 'Deployment':
+      return workloadRecord(cluster, 'DEPLOYMENT', change.object);
+    case 'StatefulSet':
+      return workloadRecord(cluster, 'STATEFULSET', change.object);
+    case 'DaemonSet':
+      return workloadRecord(cluster, 'DAEMONSET', change.object);
+    case 'Pod':
+      return toPodRecord(cluster, change.object);
+    case 'Node':
+      return toHostRecord(cluster, change.object);
+    case 'Namespace':
+      return toNamespaceRecord(cluster, change.object);
+    default:
+      return assertNever(change);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected kind ${String(value)}`);
+}

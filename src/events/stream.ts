@@ -1,0 +1,142 @@
+// One upstream list+watch of one kind on one cluster, kept going until stopped: resumes a
+// cut watch from the last resourceVersion, relists on 410 Gone and reports only what changed
+// meanwhile, backs off while the cluster fails. Every change goes to `emit` exactly once, in
+// the order the cluster made them (per object).
+import type { ClusterClient, KubeObjects, WatchEnd, WatchEvent } from '../kube/index.js';
+import type { Logger } from '../logging/index.js';
+import { type BackoffPolicy, backoffDelay } from './backoff.js';
+import { type Change, type Snapshot, applyChange, diffSnapshot, snapshotOf } from './snapshot.js';
+import type { ResourceChange, StreamKey, StreamState, WatchedKind } from './types.js';
+
+type WatchedObject = KubeObjects[WatchedKind];
+
+export interface StreamOptions {
+  key: StreamKey;
+  client: Pick<ClusterClient, 'list' | 'watch'>;
+  emit: (change: ResourceChange) => void;
+  logger: Logger;
+  /** when a change was received; default the system clock */
+  now?: () => Date;
+  /** waits `ms` or until the signal aborts, never rejects; default a timer */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** jitter for the backoff; default Math.random */
+  random?: () => number;
+  backoff?: BackoffPolicy;
+  /**
+   * A watch that ends after delivering nothing and lasting less than this counts as a failure
+   * and is retried after a backoff; one that made progress is resumed at once. Default 10 000 ms.
+   */
+  healthyAfterMs?: number;
+}
+
+export interface Stream {
+  state(): StreamState;
+  /** ends the upstream watch; resolves when the loop has exited */
+  stop(): Promise<void>;
+}
+
+export function startStream(options: StreamOptions): Stream {
+  const controller = new AbortController();
+  let state: StreamState = { phase: 'listing' };
+  const loop = runStream(options, controller.signal, (next) => (state = next)).catch((err: unknown) => {
+    options.logger.error({ err, ...options.key }, 'resource stream failed');
+  });
+  return {
+    state: () => state,
+    async stop() {
+      controller.abort();
+      await loop;
+      state = { phase: 'stopped' };
+    },
+  };
+}
+
+async function runStream(options: StreamOptions, signal: AbortSignal, setState: (state: StreamState) => void): Promise<void> {
+  const { key, client, logger, random = Math.random, backoff = {}, sleep = defaultSleep } = options;
+  const now = options.now ?? (() => new Date());
+  const emit = (change: Change<WatchedObject>) => options.emit(toResourceChange(key, change, now()));
+  let seen: Snapshot<WatchedObject> | undefined;
+  let resourceVersion: string | undefined;
+  let attempt = 0;
+  const backOff = async (reason: string) => {
+    attempt += 1;
+    const delayMs = backoffDelay(attempt, backoff, random);
+    setState({ phase: 'backing-off', attempt, delayMs, reason });
+    logger.debug({ ...key, attempt, delayMs, reason }, 'resource stream backing off');
+    await sleep(delayMs, signal);
+  };
+
+  while (!signal.aborted) {
+    if (resourceVersion === undefined) {
+      setState({ phase: 'listing' });
+      const listed = await relist(client, key, signal).catch((err: unknown) => err as Error);
+      if (listed instanceof Error) {
+        if (!signal.aborted) await backOff(listed.message);
+        continue;
+      }
+      // The first list only learns what exists; later ones report what changed since.
+      if (seen) for (const change of diffSnapshot(seen, listed.items)) emit(change);
+      seen = snapshotOf(listed.items);
+      resourceVersion = listed.resourceVersion;
+    }
+    setState({ phase: 'connecting', resourceVersion });
+    const snapshot = seen ?? new Map();
+    let progressed = false;
+    const started = now().getTime();
+    const onEvent = (event: WatchEvent<WatchedKind>) => {
+      progressed = true;
+      resourceVersion = event.type === 'BOOKMARK' ? event.resourceVersion : (event.object.metadata?.resourceVersion ?? resourceVersion!);
+      setState({ phase: 'watching', resourceVersion });
+      const change = event.type === 'BOOKMARK' ? undefined : applyChange(snapshot, event);
+      if (change) emit(change);
+    };
+    const onConnected = () => setState({ phase: 'watching', resourceVersion: resourceVersion! });
+    const end = await client.watch(key.kind, { resourceVersion, signal }, onEvent, onConnected);
+    if (end.reason === 'aborted') return;
+    if (end.reason === 'gone') resourceVersion = undefined;
+    if (progressed || now().getTime() - started >= (options.healthyAfterMs ?? 10_000)) attempt = 0;
+    else await backOff(describeEnd(end));
+  }
+}
+
+async function relist(client: Pick<ClusterClient, 'list'>, key: StreamKey, signal: AbortSignal) {
+  const listed = await client.list(key.kind, { signal });
+  if (!listed.resourceVersion) throw new Error('the list carried no resourceVersion');
+  return { items: listed.items as WatchedObject[], resourceVersion: listed.resourceVersion };
+}
+
+function toResourceChange({ cluster, kind }: StreamKey, { type, object, previous }: Change<WatchedObject>, at: Date): ResourceChange {
+  const meta = object.metadata ?? {};
+  const change: ResourceChange = { type, cluster, kind, namespace: meta.namespace || undefined, name: meta.name ?? '', resourceVersion: meta.resourceVersion ?? '', at, object };
+  return previous ? { ...change, previous } : change;
+}
+
+function describeEnd(end: Exclude<WatchEnd, { reason: 'aborted' }>): string {
+  switch (end.reason) {
+    case 'closed':
+      return 'the watch closed at once';
+    case 'gone':
+      return 'the resourceVersion expired (410 Gone)';
+    case 'failed':
+      return end.error.message;
+    default:
+      return assertNever(end);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected watch end ${JSON.stringify(value)}`);
+}
+
+function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}

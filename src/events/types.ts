@@ -1,0 +1,76 @@
+// The watch engine's public face: what subscriptions and event sinks code against.
+import type { KubeObjects } from '../kube/index.js';
+
+/** The kinds whose changes the gateway streams. */
+export type WatchedKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Pod' | 'Node' | 'Namespace';
+
+export const WATCHED_KINDS: readonly WatchedKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Node', 'Namespace'];
+
+export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+/** One change to one object, as the gateway saw it. */
+export interface ResourceChange<K extends WatchedKind = WatchedKind> {
+  type: ChangeType;
+  cluster: string;
+  kind: K;
+  /** undefined for cluster-scoped kinds (Node, Namespace) */
+  namespace: string | undefined;
+  name: string;
+  /** the object's resourceVersion after the change (for DELETED: its last one) */
+  resourceVersion: string;
+  /** when the gateway received the change */
+  at: Date;
+  /** the raw Kubernetes object after the change; for DELETED, its last state */
+  object: KubeObjects[K];
+  /** for MODIFIED, the object as the gateway last saw it before the change (filters on labels need both sides) */
+  previous?: KubeObjects[K];
+}
+
+/** The same change as a union over kinds, where switching on `kind` narrows `object`. */
+export type TypedResourceChange = { [K in WatchedKind]: ResourceChange<K> }[WatchedKind];
+
+/** A stream of kind K only ever carries objects of kind K: the one place that pairing is asserted. */
+export function typed(change: ResourceChange): TypedResourceChange {
+  return change as TypedResourceChange;
+}
+
+/** Which stream to follow: one kind on one cluster. */
+export interface StreamKey {
+  cluster: string;
+  kind: WatchedKind;
+}
+
+export type ChangeListener = (change: ResourceChange) => void;
+
+/**
+ * One upstream list+watch per (cluster, kind), shared by every subscriber.
+ * A stream starts with its first subscriber and stops `lingerMs` after its last leaves.
+ */
+export interface WatchEngine {
+  /**
+   * Calls `listener` with every change of the stream from now on, in order, until the returned
+   * function is called. A cluster that goes away keeps its subscribers: its changes arrive again,
+   * with what changed meanwhile, when it comes back. Throws for a cluster the registry does not know.
+   * Listeners must not throw; one that does is logged and kept.
+   */
+  subscribe(key: StreamKey, listener: ChangeListener): () => void;
+  /** Events one subscriber (a GraphQL subscription, a sink) may have pending before it is ended. */
+  readonly queueLimit: number;
+  /** Where each running stream is, for diagnostics. */
+  streams(): readonly StreamStatus[];
+  /** Stops every upstream watch at once (no linger). Subscribe after stop throws. */
+  stop(): Promise<void>;
+}
+
+/** A stream's lifecycle. */
+export type StreamState =
+  | { phase: 'listing' }
+  | { phase: 'connecting'; resourceVersion: string }
+  | { phase: 'watching'; resourceVersion: string }
+  | { phase: 'backing-off'; attempt: number; delayMs: number; reason: string }
+  | { phase: 'stopped' };
+
+export interface StreamStatus extends StreamKey {
+  subscribers: number;
+  state: StreamState;
+}

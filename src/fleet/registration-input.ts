@@ -1,0 +1,85 @@
+// What registerCluster accepts, checked before anything is built or written. Pure.
+import { BadUserInputError } from '../errors/index.js';
+import { labelKeyProblem, labelValueProblem } from '../selectors/labelValidation.js';
+
+/** The contract's RegisterClusterInput; GraphQL hands absent optional fields over as null. */
+export interface RegisterClusterInput {
+  name: string;
+  server: string;
+  token?: string | null;
+  certificateAuthorityData?: string | null;
+  insecureSkipTlsVerify?: boolean | null;
+  labels?: readonly { key: string; value: string }[] | null;
+}
+
+/** The input once valid: absent values made explicit, labels as a map. */
+export interface ClusterRegistrationRequest {
+  name: string;
+  server: string;
+  token: string | null;
+  certificateAuthorityData: string | null;
+  insecureSkipTlsVerify: boolean;
+  labels: Record<string, string>;
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** @throws BadUserInputError listing every problem found, each naming its field. */
+export function validateRegistration(input: RegisterClusterInput): ClusterRegistrationRequest {
+  const insecureSkipTlsVerify = input.insecureSkipTlsVerify ?? false;
+  const token = input.token || null;
+  const certificateAuthorityData = input.certificateAuthorityData?.replace(/\s+/g, '') || null;
+  const problems = [
+    ...nameProblems(input.name),
+    ...serverProblems(input.server, insecureSkipTlsVerify),
+    ...(token !== null && /[\s]/.test(token) ? ['token: must not contain whitespace'] : []),
+    ...(certificateAuthorityData !== null ? caProblems(certificateAuthorityData) : []),
+    ...labelProblems(input.labels ?? []),
+  ];
+  if (problems.length > 0) throw new BadUserInputError(`Invalid cluster registration: ${problems.join('; ')}`);
+  const labels = Object.fromEntries((input.labels ?? []).map(({ key, value }) => [key, value]));
+  return { name: input.name, server: input.server, token, certificateAuthorityData, insecureSkipTlsVerify, labels };
+}
+
+function nameProblems(name: string): string[] {
+  if (name.length > 63) return ['name: must be no more than 63 characters'];
+  if (!DNS_LABEL.test(name)) {
+    return ["name: must be a DNS-1123 label: lower case alphanumeric characters or '-', starting and ending with an alphanumeric character"];
+  }
+  return [];
+}
+
+function serverProblems(server: string, insecureSkipTlsVerify: boolean): string[] {
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    return ['server: must be an http:// or https:// URL'];
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return ['server: must be an http:// or https:// URL'];
+  if (url.username || url.password) return ['server: must not hold credentials; give a token instead'];
+  if (url.protocol === 'http:' && !insecureSkipTlsVerify) {
+    return ['server: http:// is accepted only with insecureSkipTlsVerify: true, as the connection is then neither encrypted nor verified; use https://'];
+  }
+  return [];
+}
+
+function caProblems(data: string): string[] {
+  const decoded = BASE64.test(data) ? Buffer.from(data, 'base64').toString('utf8') : '';
+  return decoded.includes('-----BEGIN CERTIFICATE-----') ? [] : ['certificateAuthorityData: must be base64 of a PEM certificate'];
+}
+
+function labelProblems(labels: readonly { key: string; value: string }[]): string[] {
+  const seen = new Set<string>();
+  return labels.flatMap(({ key, value }) => {
+    const problems: string[] = [];
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem) problems.push(`labels: key ${JSON.stringify(key)}: ${keyProblem}`);
+    const valueProblem = labelValueProblem(value);
+    if (valueProblem) problems.push(`labels: value ${JSON.stringify(value)} of ${JSON.stringify(key)}: ${valueProblem}`);
+    if (seen.has(key)) problems.push(`labels: key ${JSON.stringify(key)} given twice`);
+    seen.add(key);
+    return problems;
+  });
+}

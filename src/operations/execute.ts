@@ -1,0 +1,126 @@
+// One operation, run to its end (or until the runner stops): targets started as the
+// scheduler says, each worked through its steps, the operation's status written last.
+import type { StoredOperation } from '../store/types.js';
+import type { OperationStore } from '../store/types.js';
+import type { OperationEvents } from './events.js';
+import { runHostTarget } from './host-target.js';
+import { type OperationParams, paramsOf } from './params.js';
+import { type RunContext, RunnerStopped } from './run-context.js';
+import { type ConcurrencyLimit, schedule } from './schedule.js';
+import { operationOutcome } from './state.js';
+import { type OperationTracker, trackOperation } from './tracker.js';
+import { runWorkloadTarget } from './workload-target.js';
+
+export interface Execution {
+  /**
+   * Starts no new target; pending ones end CANCELLED, running ones finish, then the operation
+   * ends CANCELLED. Resolves once the pending targets are marked (and the operation, when
+   * nothing was running).
+   */
+  cancel(): Promise<void>;
+  /** settles when the operation ended or the runner stopped; never rejects */
+  readonly done: Promise<void>;
+}
+
+export interface ExecuteArgs {
+  run: RunContext;
+  store: OperationStore;
+  events: OperationEvents;
+  operation: StoredOperation;
+}
+
+export function executeOperation({ run, store, events, operation }: ExecuteArgs): Execution {
+  const tracker = trackOperation({ store, events, operation });
+  const loop: Loop = { cancelRequested: operation.cancelRequested, wake: () => {}, acks: [] };
+  const done = drive(run, tracker, loop)
+    .catch((err: unknown) => {
+      if (!(err instanceof RunnerStopped)) run.logger.error({ err, operation: operation.id }, 'operation stopped on an unexpected error; it resumes when the gateway starts again');
+    })
+    .finally(() => acknowledge(loop));
+  return {
+    cancel() {
+      loop.cancelRequested = true;
+      const acked = new Promise<void>((resolve) => loop.acks.push(resolve));
+      loop.wake();
+      return Promise.race([acked, done]);
+    },
+    done,
+  };
+}
+
+/** What the loop shares with whoever cancels: the flag, a way to wake it, and who waits for it to act. */
+interface Loop {
+  cancelRequested: boolean;
+  wake: () => void;
+  acks: (() => void)[];
+}
+
+function acknowledge(loop: Loop): void {
+  for (const ack of loop.acks.splice(0)) ack();
+}
+
+async function drive(run: RunContext, tracker: OperationTracker, loop: Loop): Promise<void> {
+  const cancelled = () => loop.cancelRequested;
+  const params = paramsOf(tracker.current());
+  if (tracker.current().status === 'PENDING') await tracker.update({ status: 'RUNNING', startedAt: run.now() });
+  const running = new Map<number, Promise<void>>();
+  const start = (index: number) => {
+    const task = runTarget(run, tracker, index, params).finally(() => running.delete(index));
+    running.set(index, task);
+  };
+  // Resumed: targets already under way carry on from their stored step.
+  tracker.current().targets.forEach((t, i) => t.status === 'RUNNING' && start(i));
+  for (;;) {
+    if (run.signal.aborted) break;
+    const op = tracker.current();
+    const claimed = op.targets.map((t, i) => ({ cluster: t.cluster, status: running.has(i) ? ('RUNNING' as const) : t.status }));
+    const next = schedule({ targets: claimed, limit: limitOf(params, op), stopOnFailure: stopsOnFailure(params), cancelRequested: cancelled() });
+    for (const i of next.skip) await tracker.apply(i, { type: 'skipped', at: run.now(), reason: 'not started: an earlier target failed' });
+    for (const i of next.cancel) await tracker.apply(i, { type: 'cancelled', at: run.now() });
+    next.start.forEach(start);
+    if (running.size === 0) {
+      const outcome = operationOutcome({ targets: tracker.current().targets, cancelRequested: cancelled() }, run.now());
+      if (outcome) await tracker.update({ ...outcome, cancelRequested: cancelled() });
+      else run.logger.error({ operation: tracker.id }, 'operation has targets left but none can start; it resumes when the gateway starts again');
+      return;
+    }
+    if (cancelled()) acknowledge(loop);
+    const woken = new Promise<void>((resolve) => (loop.wake = resolve));
+    await Promise.race([...running.values(), woken]);
+  }
+  await Promise.allSettled(running.values());
+  throw new RunnerStopped('stopping');
+}
+
+async function runTarget(run: RunContext, tracker: OperationTracker, index: number, params: OperationParams): Promise<void> {
+  try {
+    switch (params.kind) {
+      case 'HOST_RESTART':
+        return await runHostTarget({ run, tracker, index, timeoutSeconds: params.timeoutSeconds });
+      case 'ROLLOUT':
+      case 'RESTART':
+      case 'ROLLBACK':
+        return await runWorkloadTarget({ run, tracker, index, params });
+      default:
+        return assertNever(params);
+    }
+  } catch (err) {
+    if (err instanceof RunnerStopped) return;
+    // A fault of ours (or of the store): the target is left where it stands and resumes on the next start.
+    run.logger.error({ err, operation: tracker.id, target: index }, 'operation target stopped on an unexpected error');
+  }
+}
+
+function limitOf(params: OperationParams, op: StoredOperation): ConcurrencyLimit {
+  if (params.kind === 'HOST_RESTART') return { kind: 'targets', max: params.maxUnavailable };
+  return { kind: 'clusters', order: params.clusterOrder.length > 0 ? params.clusterOrder : op.targets.map((t) => t.cluster), maxParallelClusters: params.strategy.maxParallelClusters };
+}
+
+/** A host that does not come back stops a host restart, whatever else: the fleet is short of it. */
+function stopsOnFailure(params: OperationParams): boolean {
+  return params.kind === 'HOST_RESTART' ? true : params.strategy.stopOnFailure;
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected params ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,58 @@
+// restartHosts' plan: the nodes named, or those a label selector picks, of one cluster.
+import { BadUserInputError, NotFoundError } from '../errors/index.js';
+import { SelectorError, parseLabelSelector } from '../selectors/index.js';
+import type { GatewayContext } from '../server/context.js';
+import { clusterOrder, orUnavailable } from './plan-reads.js';
+import { hostTargets } from './plan.js';
+import type { OperationRequest } from './runner.js';
+import { atLeastOne } from './strategy.js';
+
+/** The contract's RestartHostsInput; GraphQL hands absent fields over as null. */
+export interface RestartHostsInput {
+  cluster: string;
+  hosts?: readonly string[] | null;
+  labelSelector?: string | null;
+  maxUnavailable?: number | null;
+  dryRun?: boolean | null;
+  idempotencyKey?: string | null;
+}
+
+type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
+
+/**
+ * @param timeoutSeconds how long each host may take to drain, reboot and come back Ready
+ * @throws BadUserInputError unless exactly one of hosts and labelSelector is given, for a bad
+ * selector or a maxUnavailable below 1; NotFoundError for an unknown cluster or host
+ */
+export async function planHostRestart(ctx: PlanContext, input: RestartHostsInput, timeoutSeconds: number): Promise<OperationRequest> {
+  const maxUnavailable = input.maxUnavailable ?? 1;
+  atLeastOne('maxUnavailable', maxUnavailable);
+  const { hosts, labelSelector } = input;
+  if ((hosts == null) === (labelSelector == null)) throw new BadUserInputError('give either hosts or labelSelector, not both or neither');
+  if (hosts && hosts.length === 0) throw new BadUserInputError('hosts: name at least one host');
+  const selector = labelSelector == null ? undefined : parseSelector(labelSelector);
+  const [cluster] = clusterOrder(ctx.registry, [input.cluster]);
+  const nodes = await orUnavailable(ctx.reader.list(cluster!, 'Node'));
+  if (hosts) {
+    const missing = hosts.filter((h) => !nodes.some((n) => n.metadata?.name === h));
+    if (missing.length > 0) throw new NotFoundError(`cluster ${cluster} has no host ${[...new Set(missing)].join(', ')}`);
+  }
+  const chosen = nodes.filter((n) => (hosts ? hosts.includes(n.metadata?.name ?? '') : selector!.matches(n.metadata?.labels ?? {})));
+  return {
+    kind: 'HOST_RESTART',
+    requestedBy: ctx.principal.name,
+    idempotencyKey: input.idempotencyKey ?? null,
+    dryRun: input.dryRun ?? false,
+    params: { kind: 'HOST_RESTART', maxUnavailable, timeoutSeconds },
+    targets: hostTargets(cluster!, chosen),
+  };
+}
+
+function parseSelector(text: string) {
+  try {
+    return parseLabelSelector(text);
+  } catch (err) {
+    if (err instanceof SelectorError) throw new BadUserInputError(`labelSelector: ${err.message}`);
+    throw err;
+  }
+}

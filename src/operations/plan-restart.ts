@@ -1,0 +1,88 @@
+// restartWorkloads' plan: the workloads named, or those matching a WorkloadFilter (the
+// workloads query's semantics), each to be restarted as `kubectl rollout restart` does.
+import { BadUserInputError, NotFoundError } from '../errors/index.js';
+import type { WorkloadKind, WorkloadRecord } from '../model/records.js';
+import { toNamespaceRecord } from '../model/namespace.js';
+import { KUBE_KIND_OF, workloadRecord } from '../model/workload.js';
+import type { WorkloadObjectArgs } from '../model/workload-status.js';
+import { type WorkloadFilter, selectWorkloadClusters, workloadMatcher } from '../query/workload-filter.js';
+import type { GatewayContext } from '../server/context.js';
+import { readClusterWorkloads } from '../upgrades/index.js';
+import { clusterOrder, orUnavailable } from './plan-reads.js';
+import { restartTargets } from './plan.js';
+import type { OperationRequest } from './runner.js';
+import { type RolloutStrategyInput, rolloutStrategy } from './strategy.js';
+
+export interface WorkloadRefInput {
+  cluster: string;
+  namespace: string;
+  kind: WorkloadKind;
+  name: string;
+}
+
+/** The contract's RestartWorkloadsInput; GraphQL hands absent fields over as null. */
+export interface RestartWorkloadsInput {
+  workloads?: readonly WorkloadRefInput[] | null;
+  filter?: WorkloadFilter | null;
+  strategy?: RolloutStrategyInput | null;
+  dryRun?: boolean | null;
+  idempotencyKey?: string | null;
+}
+
+type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
+
+/**
+ * @param at the restart's time, written as every target's restartedAt (RFC 3339). With
+ * milliseconds, unlike kubectl's: a resumed target takes an equal value for its own restart
+ * having landed, so two restarts within one second must not write the same one.
+ * @throws BadUserInputError unless exactly one of workloads and filter is given (or for a bad
+ * strategy or selector), NotFoundError for unknown clusters or workloads, ClusterUnavailableError
+ */
+export async function planRestart(ctx: PlanContext, input: RestartWorkloadsInput, at: Date): Promise<OperationRequest> {
+  const strategy = rolloutStrategy(input.strategy);
+  const { workloads, filter } = input;
+  if ((workloads == null) === (filter == null)) throw new BadUserInputError('give either workloads or filter, not both or neither');
+  if (workloads && workloads.length === 0) throw new BadUserInputError('workloads: name at least one workload');
+  const order = workloads ? clusterOrder(ctx.registry, [...new Set(workloads.map((w) => w.cluster))]) : clusterOrder(ctx.registry, filter?.clusters);
+  const found = workloads ? await namedWorkloads(ctx, workloads) : await filteredWorkloads(ctx, order, filter!);
+  return {
+    kind: 'RESTART',
+    requestedBy: ctx.principal.name,
+    idempotencyKey: input.idempotencyKey ?? null,
+    dryRun: input.dryRun ?? false,
+    params: { kind: 'RESTART', restartedAt: at.toISOString(), strategy, clusterOrder: order },
+    targets: restartTargets(found, order),
+  };
+}
+
+/** @throws NotFoundError naming every workload that does not exist */
+async function namedWorkloads(ctx: PlanContext, refs: readonly WorkloadRefInput[]): Promise<WorkloadRecord[]> {
+  const found = await Promise.all(refs.map((ref) => orUnavailable(readWorkload(ctx, ref))));
+  const missing = refs.filter((_, i) => !found[i]);
+  if (missing.length > 0) throw new NotFoundError(`no workload ${missing.map((r) => `${r.kind} ${r.cluster}/${r.namespace}/${r.name}`).join(', ')}`);
+  return found as WorkloadRecord[];
+}
+
+async function readWorkload(ctx: PlanContext, { cluster, namespace, kind, name }: WorkloadRefInput): Promise<WorkloadRecord | undefined> {
+  const obj = await ctx.reader.get(cluster, KUBE_KIND_OF[kind], name, namespace);
+  return obj && workloadRecord(cluster, ...([kind, obj] as WorkloadObjectArgs));
+}
+
+/** Every cluster the filter allows is read whole: one that cannot be read fails the request. */
+async function filteredWorkloads(ctx: PlanContext, order: readonly string[], filter: WorkloadFilter): Promise<WorkloadRecord[]> {
+  const environments = new Map<string, string | null>();
+  const matches = workloadMatcher(filter, { environmentOf: (cluster, namespace) => environments.get(`${cluster}/${namespace}`) ?? null });
+  const clusters = selectWorkloadClusters(order, filter);
+  const lists = await Promise.all(
+    clusters.map(async (cluster) => {
+      if (filter.environments) {
+        for (const ns of await orUnavailable(ctx.reader.list(cluster, 'Namespace'))) {
+          const record = toNamespaceRecord(cluster, ns);
+          environments.set(`${cluster}/${record.name}`, record.environment);
+        }
+      }
+      return orUnavailable(readClusterWorkloads(ctx, cluster));
+    }),
+  );
+  return lists.flat().filter(matches);
+}

@@ -1,0 +1,47 @@
+// rolloutImage's plan: the workloads upgradeCandidates classes UPGRADE for the image, with
+// the same filter, clusters and namespaces semantics; only those containers change.
+import { BadUserInputError, ClusterUnavailableError } from '../errors/index.js';
+import type { ImageField } from '../images/index.js';
+import type { GatewayContext } from '../server/context.js';
+import { readClusterWorkloads, upgradeCandidates } from '../upgrades/index.js';
+import { clusterOrder } from './plan-reads.js';
+import { rolloutTargets } from './plan.js';
+import type { OperationRequest } from './runner.js';
+import { type RolloutStrategyInput, rolloutStrategy } from './strategy.js';
+
+/** The contract's RolloutImageInput; GraphQL hands absent fields over as null. */
+export interface RolloutImageInput {
+  image: string;
+  filter?: readonly ImageField[] | null;
+  clusters?: readonly string[] | null;
+  namespaces?: readonly string[] | null;
+  strategy?: RolloutStrategyInput | null;
+  dryRun?: boolean | null;
+  idempotencyKey?: string | null;
+}
+
+type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
+
+/**
+ * @throws BadUserInputError for a bad image or strategy, NotFoundError for an unknown
+ * cluster, ClusterUnavailableError when a cluster asked cannot be read — all before any write.
+ */
+export async function planRollout(ctx: PlanContext, input: RolloutImageInput): Promise<OperationRequest> {
+  const strategy = rolloutStrategy(input.strategy);
+  if (input.image.trim() === '') throw new BadUserInputError('image: must not be empty');
+  const order = clusterOrder(ctx.registry, input.clusters);
+  const plans = await upgradeCandidates(
+    { clusters: ctx.registry.list(), readWorkloads: (cluster) => readClusterWorkloads(ctx, cluster) },
+    { image: input.image, filter: input.filter, clusters: order, namespaces: input.namespaces },
+  );
+  const failed = plans.find((p) => p.failed);
+  if (failed?.failed) throw new ClusterUnavailableError(failed.cluster.name, failed.message);
+  return {
+    kind: 'ROLLOUT',
+    requestedBy: ctx.principal.name,
+    idempotencyKey: input.idempotencyKey ?? null,
+    dryRun: input.dryRun ?? false,
+    params: { kind: 'ROLLOUT', image: input.image, strategy, clusterOrder: order },
+    targets: rolloutTargets(plans.flatMap((p) => p.upgrade), order, input.image),
+  };
+}

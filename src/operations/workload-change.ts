@@ -1,0 +1,74 @@
+// The change each workload operation makes, and how to tell it already landed: a resumed
+// target at step `changing` checks before changing, so no workload is changed twice.
+import type { ClusterClient, KubeObjects } from '../kube/index.js';
+import type { StoredTarget } from '../store/types.js';
+import { imagePatch, imagesLanded, replicaSetAtRevision, restartLanded, restartPatch, runsTemplateOf, templateForRollback } from './changes.js';
+import type { WorkloadParams } from './params.js';
+import type { WorkloadObject, WorkloadTargetKind } from './rollout-status.js';
+import { TargetFailure } from './run-context.js';
+
+export interface WorkloadChange {
+  landed(obj: WorkloadObject): boolean;
+  apply(): Promise<unknown>;
+}
+
+export interface ChangeArgs {
+  client: ClusterClient;
+  target: StoredTarget & { kind: WorkloadTargetKind };
+  params: WorkloadParams;
+  signal: AbortSignal;
+}
+
+/** @throws TargetFailure for a rollback whose revision is gone (read once, here) */
+export async function workloadChange({ client, target, params, signal }: ChangeArgs): Promise<WorkloadChange> {
+  const { kind, name } = target;
+  const namespace = target.namespace ?? undefined;
+  switch (params.kind) {
+    case 'ROLLOUT':
+      return {
+        landed: (obj) => imagesLanded(obj, target.changes),
+        apply: () => client.patch(kind, name, imagePatch(target.changes), { namespace, strategy: 'strategic', signal }),
+      };
+    case 'RESTART':
+      return {
+        landed: (obj) => restartLanded(obj, params.restartedAt),
+        apply: () => client.patch(kind, name, restartPatch(params.restartedAt), { namespace, strategy: 'strategic', signal }),
+      };
+    case 'ROLLBACK': {
+      const rs = await revisionReplicaSet(client, target, params.revision, signal);
+      return {
+        landed: (obj) => runsTemplateOf(obj as KubeObjects['Deployment'], rs),
+        apply: () => writeTemplate(client, target, rs, signal),
+      };
+    }
+    default:
+      return assertNever(params);
+  }
+}
+
+/** `kubectl rollout undo --to-revision`: the Deployment's ReplicaSet at that revision. */
+export async function revisionReplicaSet(client: ClusterClient, target: Pick<StoredTarget, 'name' | 'namespace'>, revision: number, signal: AbortSignal): Promise<KubeObjects['ReplicaSet']> {
+  const namespace = target.namespace ?? undefined;
+  const deployment = await client.get('Deployment', target.name, { namespace, signal });
+  if (!deployment) throw new TargetFailure(`Deployment ${target.namespace}/${target.name} no longer exists`);
+  const { items } = await client.list('ReplicaSet', { namespace, signal });
+  const rs = replicaSetAtRevision(deployment, items, revision);
+  if (!rs) throw new TargetFailure(`Deployment ${target.namespace}/${target.name} has no revision ${revision}`);
+  return rs;
+}
+
+/** Writes the ReplicaSet's pod template back into the Deployment; a 409 reads again (ClusterClient.update). */
+export function writeTemplate(client: ClusterClient, target: Pick<StoredTarget, 'name' | 'namespace'>, rs: KubeObjects['ReplicaSet'], signal: AbortSignal) {
+  return client.update(
+    'Deployment',
+    target.name,
+    (current) => {
+      if (current.spec) current.spec.template = templateForRollback(rs);
+    },
+    { namespace: target.namespace ?? undefined, signal },
+  );
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected params ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,112 @@
+// One workload target, from wherever its stored step says it stands to done:
+//   planned      read the workload, record its revision, step `changing`
+//   changing     change it, unless the change already landed (a resumed target), step `changed`
+//   changed      wait for the rollout: SUCCEEDED when complete, else FAILED (or rolling back)
+//   rolling-back write the recorded revision back, FAILED with a message saying so
+import type { ClusterClient } from '../kube/index.js';
+import type { StoredTarget } from '../store/types.js';
+import { imagePatch, revisionOf } from './changes.js';
+import type { WorkloadParams } from './params.js';
+import { type RolloutJudgement, type WorkloadObject, type WorkloadTargetKind, judgeRollout } from './rollout-status.js';
+import { type RunContext, TargetFailure, asTargetError, clientOf } from './run-context.js';
+import type { OperationTracker } from './tracker.js';
+import { revisionReplicaSet, workloadChange, writeTemplate } from './workload-change.js';
+
+type WorkloadTarget = StoredTarget & { kind: WorkloadTargetKind };
+
+export interface WorkloadTargetArgs {
+  run: RunContext;
+  tracker: OperationTracker;
+  index: number;
+  params: WorkloadParams;
+}
+
+export async function runWorkloadTarget({ run, tracker, index, params }: WorkloadTargetArgs): Promise<void> {
+  let target = tracker.target(index) as WorkloadTarget;
+  try {
+    const client = clientOf(run, target.cluster);
+    if (target.step === 'planned') {
+      // Started either way, so that a read failing here fails the target as any later step would.
+      const read_ = await read(run, client, target).then((obj) => ({ obj }), (failure: unknown) => ({ obj: undefined, failure }));
+      const previousRevision = target.kind === 'Deployment' ? revisionOf(read_.obj) : null;
+      target = (await tracker.apply(index, { type: 'start', at: run.now(), previousRevision })) as WorkloadTarget;
+      if ('failure' in read_) throw read_.failure;
+    }
+    if (target.step === 'changing') {
+      const change = await workloadChange({ client, target, params, signal: run.signal });
+      const obj = await read(run, client, target);
+      if (!obj) throw new TargetFailure(`${target.kind} ${target.namespace}/${target.name} no longer exists`);
+      if (!change.landed(obj)) await change.apply();
+      target = (await tracker.apply(index, { type: 'changed' })) as WorkloadTarget;
+    }
+    if (target.step === 'changed') {
+      const judgement = await waitForRollout(run, client, target, params.strategy.timeoutSeconds);
+      if (judgement.phase === 'complete') {
+        await tracker.apply(index, { type: 'succeeded', at: run.now() });
+        return;
+      }
+      const reason = judgement.phase === 'failed' ? judgement.reason : judgement.why;
+      if (!params.strategy.rollbackOnFailure) {
+        await tracker.apply(index, { type: 'failed', at: run.now(), reason });
+        return;
+      }
+      target = (await tracker.apply(index, { type: 'rolling-back', reason })) as WorkloadTarget;
+    }
+    if (target.step === 'rolling-back') {
+      const revision = await rollBack(run, client, target);
+      await tracker.apply(index, { type: 'rolled-back', at: run.now(), revision });
+    }
+  } catch (err) {
+    const cause = asTargetError(run, err);
+    if (!(cause instanceof TargetFailure)) throw cause;
+    await tracker.apply(index, { type: 'failed', at: run.now(), reason: cause.message });
+  }
+}
+
+async function read(run: RunContext, client: ClusterClient, target: WorkloadTarget): Promise<WorkloadObject | undefined> {
+  return client.get(target.kind, target.name, { namespace: target.namespace ?? undefined, signal: run.signal });
+}
+
+/**
+ * Reads the workload every pollMs until its rollout completes or fails, or timeoutSeconds
+ * after the target started (then 'waiting', with why). A cluster that cannot be read for a
+ * while is waited on like a rollout under way.
+ */
+async function waitForRollout(run: RunContext, client: ClusterClient, target: WorkloadTarget, timeoutSeconds: number): Promise<RolloutJudgement> {
+  const deadline = (target.startedAt ?? run.now()).getTime() + timeoutSeconds * 1000;
+  let why = 'the rollout has not been observed';
+  for (;;) {
+    try {
+      const obj = await read(run, client, target);
+      if (!obj) return { phase: 'failed', reason: `${target.kind} ${target.namespace}/${target.name} no longer exists` };
+      const judgement = judgeRollout(target.kind, obj);
+      if (judgement.phase !== 'waiting') return judgement;
+      why = judgement.why;
+    } catch (err) {
+      const cause = asTargetError(run, err);
+      if (!(cause instanceof TargetFailure)) throw cause;
+      why = cause.message;
+    }
+    if (run.now().getTime() >= deadline) return { phase: 'waiting', why: `not available within ${timeoutSeconds} s: ${why}` };
+    await run.sleep(run.pollMs, run.signal);
+  }
+}
+
+/**
+ * Back to where the target was: a Deployment to the revision recorded before the change (as
+ * `kubectl rollout undo --to-revision`); a StatefulSet or DaemonSet rollout (whose revisions
+ * the gateway cannot read) to the images it replaced. Resolves with the revision, null for images.
+ * @throws TargetFailure when there is nothing to go back to
+ */
+async function rollBack(run: RunContext, client: ClusterClient, target: WorkloadTarget): Promise<number | null> {
+  if (target.kind === 'Deployment' && target.previousRevision !== null) {
+    const rs = await revisionReplicaSet(client, target, target.previousRevision, run.signal);
+    await writeTemplate(client, target, rs, run.signal);
+    return target.previousRevision;
+  }
+  if (target.changes.length === 0) throw new TargetFailure(`${target.message ?? 'failed'} (not rolled back: no earlier revision was recorded)`);
+  const back = target.changes.map((c) => ({ ...c, to: c.from }));
+  await client.patch(target.kind, target.name, imagePatch(back), { namespace: target.namespace ?? undefined, strategy: 'strategic', signal: run.signal });
+  return null;
+}
+

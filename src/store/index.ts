@@ -1,0 +1,21 @@
+// What the gateway keeps: registered clusters, operations, the audit record (types.ts),
+// in MongoDB or in embedded files, chosen by openStore.
+export {
+  DuplicateKeyError,
+  type AuditEntry,
+  type AuditStore,
+  type ClusterStore,
+  type ContainerChange,
+  type GatewayStore,
+  type OperationFields,
+  type OperationStore,
+  type StoredCluster,
+  type StoredOperation,
+  type StoredTarget,
+  type TargetFields,
+  type TargetStep,
+} from './types.js';
+export { RecordNotFoundError, StoreClosedError } from './errors.js';
+export { openStore, type OpenStoreOptions } from './open.js';
+export { createEmbeddedStore, openEmbeddedStore, type EmbeddedStoreOptions } from './embedded.js';
+export { openMongoStore, type MongoStoreOptions } from './mongodb.js';

@@ -1,0 +1,98 @@
+// The store in MongoDB (MONGODB_URI): collections clusters, operations and audit, ids kept as
+// strings so documents look as the embedded store's do. Writes are retried once by the
+// driver on a failover (retryWrites); idempotent creates rest on a partial unique index.
+import { type Collection, type Db, type Filter, MongoClient, MongoServerError, type Sort as MongoSort } from 'mongodb';
+import { createAuditStore } from './audit-store.js';
+import { createClusterStore } from './cluster-store.js';
+import type { DocumentCollection } from './collection.js';
+import type { AuditDoc, ClusterDoc, OperationDoc } from './documents.js';
+import { createTimeOrderedIds } from './ids.js';
+import { createOperationStore } from './operation-store.js';
+import { DuplicateKeyError, type GatewayStore } from './types.js';
+
+export interface MongoStoreOptions {
+  /** mongodb:// or mongodb+srv:// */
+  uri: string;
+  /** Database to use. Default: the one the URI names, else `fleetgraph`. */
+  database?: string;
+  /** How long to wait for a server before failing a call (and the open). Default 5000 ms. */
+  serverSelectionTimeoutMS?: number;
+}
+
+const DUPLICATE_KEY = 11000;
+
+/** Connects and makes sure the indexes exist; rejects when no server answers in time. */
+export async function openMongoStore({ uri, database, serverSelectionTimeoutMS = 5000 }: MongoStoreOptions): Promise<GatewayStore> {
+  const client = new MongoClient(uri, { retryWrites: true, serverSelectionTimeoutMS });
+  try {
+    await client.connect();
+    const db = client.db(database ?? databaseInUri(uri) ?? 'fleetgraph');
+    await ensureIndexes(db);
+    const newId = createTimeOrderedIds();
+    return {
+      kind: 'mongodb',
+      clusters: createClusterStore({ docs: collection(db.collection<ClusterDoc>('clusters')), newId }),
+      operations: createOperationStore({ docs: collection(db.collection<OperationDoc>('operations')) }),
+      audit: createAuditStore({ docs: collection(db.collection<AuditDoc>('audit')), newId }),
+      close: () => client.close(),
+    };
+  } catch (err) {
+    await client.close();
+    throw err;
+  }
+}
+
+async function ensureIndexes(db: Db): Promise<void> {
+  await db.collection('clusters').createIndex({ name: 1 }, { unique: true, name: 'name_unique' });
+  const operations = db.collection('operations');
+  await operations.createIndex(
+    { requestedBy: 1, idempotencyKey: 1 },
+    // Partial: operations without a key (null) never collide.
+    { unique: true, name: 'idempotency_unique', partialFilterExpression: { idempotencyKey: { $type: 'string' } } },
+  );
+  await operations.createIndex({ status: 1, createdAt: 1 }, { name: 'status_createdAt' });
+  await operations.createIndex({ createdAt: -1 }, { name: 'createdAt' });
+  const audit = db.collection('audit');
+  await audit.createIndex({ at: -1, _id: -1 }, { name: 'at' });
+  await audit.createIndex({ action: 1, at: -1 }, { name: 'action_at' });
+}
+
+/** The database named in the URI's path (`mongodb://host/<db>?...`), if any. */
+export function databaseInUri(uri: string): string | undefined {
+  const afterScheme = uri.replace(/^mongodb(\+srv)?:\/\//, '');
+  const slash = afterScheme.indexOf('/');
+  if (slash < 0) return undefined;
+  const name = decodeURIComponent(afterScheme.slice(slash + 1).split('?')[0]!);
+  return name === '' ? undefined : name;
+}
+
+function collection<D extends { _id: string }>(docs: Collection<D>): DocumentCollection<D> {
+  // Queries are built by the stores in MongoDB syntax; the driver's types cannot follow dot paths.
+  const filter = (query: object) => query as Filter<D>;
+  return {
+    async insert(doc) {
+      try {
+        await docs.insertOne(doc as Parameters<Collection<D>['insertOne']>[0]);
+      } catch (err) {
+        if (err instanceof MongoServerError && err.code === DUPLICATE_KEY) throw new DuplicateKeyError(err.message, { cause: err });
+        throw err;
+      }
+    },
+    async findOne(query) {
+      return ((await docs.findOne(filter(query))) as D | null) ?? undefined;
+    },
+    async find(query, { sort, limit } = {}) {
+      let cursor = docs.find(filter(query));
+      if (sort) cursor = cursor.sort(sort as MongoSort);
+      if (limit !== undefined) cursor = cursor.limit(limit);
+      return (await cursor.toArray()) as D[];
+    },
+    async update(query, set) {
+      const updated = await docs.findOneAndUpdate(filter(query), { $set: set as Partial<D> }, { returnDocument: 'after' });
+      return (updated as D | null) ?? undefined;
+    },
+    async remove(query) {
+      return (await docs.deleteOne(filter(query))).deletedCount > 0;
+    },
+  };
+}

@@ -1,0 +1,226 @@
+// The behaviour every GatewayStore adapter owes, run against each (store.test.ts).
+import { randomUUID } from 'node:crypto';
+import { DuplicateKeyError, RecordNotFoundError, type GatewayStore, type StoredCluster, type StoredOperation, type StoredTarget } from '../../src/store/index.js';
+
+export interface StoreHarness {
+  /** a fresh, empty store */
+  open(): Promise<GatewayStore>;
+  /** closes the store and opens the same data again; absent for memory-only adapters */
+  reopen?(store: GatewayStore): Promise<GatewayStore>;
+  /** removes whatever open() created */
+  cleanup?(): Promise<void>;
+}
+
+const T0 = new Date('2026-09-01T10:00:00.000Z');
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+function cluster(name: string, over: Partial<StoredCluster> = {}): StoredCluster {
+  return {
+    name,
+    server: `https://${name}.example:6443`,
+    token: 'secret-token',
+    certificateAuthorityData: null,
+    insecureSkipTlsVerify: false,
+    labels: { 'fleetgraph.io/env': 'prod', tier: 'gold', $odd: 'x%2E' },
+    registeredBy: 'alice',
+    createdAt: T0,
+    ...over,
+  };
+}
+
+function target(cluster: string, over: Partial<StoredTarget> = {}): StoredTarget {
+  return {
+    cluster, kind: 'Deployment', namespace: 'shop', name: 'api', status: 'PENDING',
+    fromImage: 'acme/api:1.0', toImage: 'acme/api:1.1', message: null, startedAt: null, finishedAt: null,
+    step: 'planned', changes: [{ container: 'api', from: 'acme/api:1.0', to: 'acme/api:1.1' }], previousRevision: null,
+    ...over,
+  };
+}
+
+function operation(over: Partial<StoredOperation> = {}): StoredOperation {
+  return {
+    id: randomUUID(), kind: 'ROLLOUT', status: 'PENDING', dryRun: false, requestedBy: 'alice', idempotencyKey: null,
+    createdAt: T0, startedAt: null, finishedAt: null, message: null,
+    params: { image: 'acme/api:1.1', selector: { 'app.kubernetes.io/name': 'api' } },
+    cancelRequested: false, targets: [target('prod-eu'), target('prod-us')],
+    ...over,
+  };
+}
+
+export function storeSuite(harness: StoreHarness): void {
+  let store: GatewayStore;
+  beforeEach(async () => {
+    store = await harness.open();
+  });
+  afterEach(async () => {
+    await store.close();
+    await harness.cleanup?.();
+  });
+
+  describe('clusters', () => {
+    it('keeps what was inserted, dates and dotted label keys included, listed by name', async () => {
+      await store.clusters.insert(cluster('zeta'));
+      await store.clusters.insert(cluster('alpha', { token: null, insecureSkipTlsVerify: true }));
+      expect(await store.clusters.get('zeta')).toEqual(cluster('zeta'));
+      expect((await store.clusters.get('zeta'))?.createdAt).toBeInstanceOf(Date);
+      expect((await store.clusters.list()).map((c) => c.name)).toEqual(['alpha', 'zeta']);
+      expect(await store.clusters.get('nope')).toBeUndefined();
+    });
+
+    it('refuses a taken name', async () => {
+      await store.clusters.insert(cluster('prod'));
+      await expect(store.clusters.insert(cluster('prod', { server: 'https://other' }))).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect(await store.clusters.list()).toHaveLength(1);
+    });
+
+    it('removes by name, saying whether there was one', async () => {
+      await store.clusters.insert(cluster('prod'));
+      expect(await store.clusters.remove('prod')).toBe(true);
+      expect(await store.clusters.remove('prod')).toBe(false);
+      expect(await store.clusters.list()).toEqual([]);
+      await store.clusters.insert(cluster('prod'));
+      expect(await store.clusters.get('prod')).toBeDefined();
+    });
+  });
+
+  describe('operations', () => {
+    it('creates and reads back an operation as given', async () => {
+      const op = operation();
+      expect(await store.operations.create(op)).toEqual({ operation: op, created: true });
+      const read = await store.operations.get(op.id);
+      expect(read).toEqual(op);
+      expect(read?.createdAt).toBeInstanceOf(Date);
+      expect(await store.operations.get(randomUUID())).toBeUndefined();
+    });
+
+    it('returns the existing operation for a repeated (principal, idempotency key), even when raced', async () => {
+      const first = operation({ idempotencyKey: 'k1' });
+      const again = operation({ idempotencyKey: 'k1', kind: 'RESTART' });
+      expect((await store.operations.create(first)).created).toBe(true);
+      expect(await store.operations.create(again)).toEqual({ operation: first, created: false });
+      const raced = await Promise.all([1, 2, 3].map(() => store.operations.create(operation({ idempotencyKey: 'k2' }))));
+      expect(raced.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(raced.map((r) => r.operation.id)).size).toBe(1);
+    });
+
+    it('scopes idempotency keys to the principal and ignores operations without one', async () => {
+      expect((await store.operations.create(operation({ idempotencyKey: 'k' }))).created).toBe(true);
+      expect((await store.operations.create(operation({ idempotencyKey: 'k', requestedBy: 'bob' }))).created).toBe(true);
+      expect((await store.operations.create(operation())).created).toBe(true);
+      expect((await store.operations.create(operation())).created).toBe(true);
+      expect(await store.operations.list()).toHaveLength(4);
+    });
+
+    it('refuses a second operation with the same id', async () => {
+      const op = operation();
+      await store.operations.create(op);
+      await expect(store.operations.create({ ...op, kind: 'RESTART' })).rejects.toBeInstanceOf(DuplicateKeyError);
+    });
+
+    describe('lists newest first, filtered', () => {
+      const ops = {
+        a: operation({ createdAt: at(1), kind: 'ROLLOUT', status: 'SUCCEEDED', targets: [target('prod-eu')] }),
+        b: operation({ createdAt: at(3), kind: 'RESTART', status: 'RUNNING', targets: [target('staging')] }),
+        c: operation({ createdAt: at(2), kind: 'HOST_RESTART', status: 'PENDING', targets: [target('prod-us'), target('staging')] }),
+      };
+      beforeEach(async () => {
+        for (const op of Object.values(ops)) await store.operations.create(op);
+      });
+
+      it.each([
+        ['no filter', {}, ['b', 'c', 'a']],
+        ['kinds', { kinds: ['ROLLOUT', 'RESTART'] as const }, ['b', 'a']],
+        ['status', { status: ['PENDING', 'SUCCEEDED'] as const }, ['c', 'a']],
+        ['clusters', { clusters: ['staging'] }, ['b', 'c']],
+        ['every criterion', { kinds: ['HOST_RESTART'] as const, status: ['PENDING'] as const, clusters: ['prod-us'] }, ['c']],
+        ['null criteria', { kinds: null, status: null, clusters: null }, ['b', 'c', 'a']],
+        ['nothing matching', { clusters: ['elsewhere'] }, []],
+      ])('%s', async (_, filter, expected) => {
+        const ids = (await store.operations.list(filter)).map((op) => op.id);
+        expect(ids).toEqual(expected.map((key) => ops[key as keyof typeof ops].id));
+      });
+
+      it('lists unfinished ones oldest first', async () => {
+        expect((await store.operations.listUnfinished()).map((op) => op.id)).toEqual([ops.c.id, ops.b.id]);
+      });
+    });
+
+    it('updates fields, leaving absent ones alone', async () => {
+      const op = operation();
+      await store.operations.create(op);
+      const updated = await store.operations.update(op.id, { status: 'RUNNING', startedAt: at(5), message: undefined });
+      expect(updated).toEqual({ ...op, status: 'RUNNING', startedAt: at(5) });
+      expect(await store.operations.get(op.id)).toEqual(updated);
+      expect(await store.operations.update(op.id, {})).toEqual(updated);
+      await expect(store.operations.update(randomUUID(), { status: 'FAILED' })).rejects.toBeInstanceOf(RecordNotFoundError);
+    });
+
+    it('updates one target, nested fields included, leaving the others alone', async () => {
+      const op = operation();
+      await store.operations.create(op);
+      const changes = [{ container: 'side.car', from: 'a:1', to: 'a:2' }];
+      const updated = await store.operations.updateTarget(op.id, 1, { status: 'RUNNING', step: 'changing', changes, previousRevision: 3, startedAt: at(7) });
+      expect(updated.targets[0]).toEqual(op.targets[0]);
+      expect(updated.targets[1]).toEqual({ ...op.targets[1], status: 'RUNNING', step: 'changing', changes, previousRevision: 3, startedAt: at(7) });
+      expect(await store.operations.get(op.id)).toEqual(updated);
+    });
+
+    it('refuses a target or an operation that is not there', async () => {
+      const op = operation();
+      await store.operations.create(op);
+      await expect(store.operations.updateTarget(op.id, 2, { status: 'FAILED' })).rejects.toThrow(`operation ${op.id} has no target 2`);
+      await expect(store.operations.updateTarget(randomUUID(), 0, { status: 'FAILED' })).rejects.toBeInstanceOf(RecordNotFoundError);
+      expect((await store.operations.get(op.id))?.targets).toHaveLength(2);
+    });
+  });
+
+  describe('audit', () => {
+    const entry = (action: string, minute: number) => ({
+      at: at(minute), principal: 'alice', action, args: { input: { name: 'x', 'dotted.key': '[redacted]' } },
+      outcome: 'SUCCEEDED' as const, error: null, operationId: null,
+    });
+
+    it('appends entries with ids and lists them newest first', async () => {
+      const first = await store.audit.append(entry('registerCluster', 1));
+      expect(first).toEqual({ id: expect.any(String), ...entry('registerCluster', 1) });
+      await store.audit.append(entry('unregisterCluster', 2));
+      await store.audit.append({ ...entry('rolloutImage', 2), outcome: 'FAILED', error: { code: 'CONFLICT', message: 'busy' }, operationId: 'op-1' });
+      const listed = await store.audit.list();
+      expect(listed.map((e) => e.action)).toEqual(['rolloutImage', 'unregisterCluster', 'registerCluster']);
+      expect(listed[0]).toMatchObject({ outcome: 'FAILED', error: { code: 'CONFLICT', message: 'busy' }, operationId: 'op-1' });
+      expect(listed[2]).toEqual(first);
+    });
+
+    it('keeps the order of entries written in the same millisecond', async () => {
+      for (const action of ['a', 'b', 'c', 'd']) await store.audit.append(entry(action, 0));
+      expect((await store.audit.list()).map((e) => e.action)).toEqual(['d', 'c', 'b', 'a']);
+    });
+
+    it('limits and filters by action', async () => {
+      for (let i = 0; i < 5; i++) await store.audit.append(entry(i % 2 === 0 ? 'even' : 'odd', i));
+      expect((await store.audit.list({ limit: 2 })).map((e) => e.at)).toEqual([at(4), at(3)]);
+      expect((await store.audit.list({ action: 'even' })).map((e) => e.at)).toEqual([at(4), at(2), at(0)]);
+      expect(await store.audit.list({ action: 'none' })).toEqual([]);
+    });
+  });
+
+  if (harness.reopen) {
+    const reopen = harness.reopen;
+    it('keeps everything across a restart', async () => {
+      const op = operation({ idempotencyKey: 'k' });
+      await store.clusters.insert(cluster('prod'));
+      await store.operations.create(op);
+      await store.operations.updateTarget(op.id, 0, { status: 'SUCCEEDED', finishedAt: at(9) });
+      const audited = await store.audit.append({ at: at(1), principal: 'alice', action: 'x', args: {}, outcome: 'SUCCEEDED', error: null, operationId: null });
+      store = await reopen(store);
+      expect(await store.clusters.get('prod')).toEqual(cluster('prod'));
+      const read = await store.operations.get(op.id);
+      expect(read?.targets[0]?.finishedAt).toEqual(at(9));
+      expect(read?.targets[0]?.finishedAt).toBeInstanceOf(Date);
+      expect(await store.audit.list()).toEqual([audited]);
+      // The unique indexes hold after a restart too.
+      await expect(store.clusters.insert(cluster('prod'))).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect(await store.operations.create(operation({ idempotencyKey: 'k' }))).toMatchObject({ created: false, operation: { id: op.id } });
+    });
+  }
+}

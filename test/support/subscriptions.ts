@@ -1,0 +1,52 @@
+// graphql-ws subscriptions for end-to-end tests: what a subscriber received, and bounded waits on it.
+import type { FormattedExecutionResult } from 'graphql';
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export type Result<T> = FormattedExecutionResult<T>;
+
+export interface Subscriber<T> {
+  /** every result received, in order */
+  readonly results: Result<T>[];
+  /** the data of results without errors */
+  data(): T[];
+  readonly completed: boolean;
+  /** waits until `check` holds over the results; fails after `timeoutMs` (default 5000) */
+  until(check: (results: Result<T>[]) => boolean, timeoutMs?: number): Promise<void>;
+  unsubscribe(): void;
+}
+
+export function wsClient(httpUrl: string): Client {
+  return createClient({ url: httpUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+}
+
+export function subscribe<T = Record<string, unknown>>(client: Client, query: string, variables?: Record<string, unknown>): Subscriber<T> {
+  const results: Result<T>[] = [];
+  let completed = false;
+  const unsubscribe = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (result) => results.push(result as Result<T>),
+      error: (err) => results.push({ errors: [{ message: String(err instanceof Error ? err.message : JSON.stringify(err)) }] }),
+      complete: () => (completed = true),
+    },
+  );
+  return {
+    results,
+    data: () => results.filter((r) => !r.errors && r.data).map((r) => r.data as T),
+    get completed() {
+      return completed;
+    },
+    until: (check, timeoutMs = 5000) => waitFor(() => check(results), timeoutMs),
+    unsubscribe,
+  };
+}
+
+/** Polls `check` every 10 ms until it holds; rejects after `timeoutMs`. */
+export async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
