@@ -25,8 +25,10 @@ async function post(url: string, query: string, variables?: Record<string, unkno
   return (await response.json()) as GraphQLResponse;
 }
 
+// Each gateway keeps its store in a fresh folder, never in the working tree.
 async function start(env: Record<string, string>): Promise<Fleetgraph> {
-  const config = loadConfig({ PORT: '0', ...env });
+  const dataDir = await mkdtemp(join(tmpdir(), 'fleetgraph-data-'));
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, ...env });
   return startFleetgraph({ config, logger: createLogger({ level: 'silent' }), schema: await buildGatewaySchema() });
 }
 
