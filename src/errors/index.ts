@@ -13,3 +13,4 @@ export {
 } from './gateway-error.js';
 export { createErrorFormatter, type ErrorFormatter } from './format-error.js';
 export { ClusterErrors } from './cluster-errors.js';
+export { parseUserSelector } from './user-selector.js';

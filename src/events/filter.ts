@@ -1,6 +1,6 @@
 // The contract's ResourceEventFilter, checked once at subscribe time and then applied to each change.
-import { BadUserInputError } from '../errors/index.js';
-import { parseLabelSelector, SelectorError, type LabelSelector } from '../selectors/index.js';
+import { parseUserSelector } from '../errors/index.js';
+import type { LabelSelector } from '../selectors/index.js';
 import { RESOURCE_KINDS, type ResourceKind } from './resource-event.js';
 import type { ChangeType, ResourceChange, WatchedKind } from './types.js';
 
@@ -33,7 +33,7 @@ export interface CompiledFilter {
  * @throws BadUserInputError for a labelSelector that does not parse.
  */
 export function compileFilter(filter: ResourceEventFilter, knownClusters: readonly string[]): CompiledFilter {
-  const selector = filter.labelSelector ? parseSelector(filter.labelSelector) : undefined;
+  const selector = filter.labelSelector ? parseUserSelector(filter.labelSelector) : undefined;
   const clusters = knownClusters.filter((name) => !filter.clusters || filter.clusters.includes(name));
   const kinds = [...new Set((filter.kinds ?? (Object.keys(RESOURCE_KINDS) as ResourceKind[])).map((k) => RESOURCE_KINDS[k]))];
   const { namespaces, types } = filter;
@@ -62,11 +62,3 @@ function namespaceOf(change: ResourceChange): string | undefined {
   return change.kind === 'Namespace' ? change.name : change.namespace;
 }
 
-function parseSelector(text: string): LabelSelector {
-  try {
-    return parseLabelSelector(text);
-  } catch (err) {
-    if (err instanceof SelectorError) throw new BadUserInputError(`labelSelector: ${err.message}`);
-    throw err;
-  }
-}

@@ -1,5 +1,4 @@
-import { BadUserInputError } from '../errors/index.js';
-import { parseLabelSelector, SelectorError, type LabelSelector } from '../selectors/index.js';
+import { parseUserSelector } from '../errors/index.js';
 import type { ClusterHealth, ClusterStatusKind } from './health.js';
 import type { RegisteredCluster } from './registry.js';
 
@@ -21,7 +20,7 @@ export async function filterClusters(
   { names, labelSelector, status }: ClusterFilter,
   health: (cluster: RegisteredCluster) => Promise<ClusterHealth>,
 ): Promise<RegisteredCluster[]> {
-  const selector = labelSelector ? parseSelector(labelSelector) : undefined;
+  const selector = labelSelector ? parseUserSelector(labelSelector) : undefined;
   const candidates = clusters.filter(
     (cluster) => (!names || names.includes(cluster.name)) && (!selector || selector.matches(cluster.labels)),
   );
@@ -31,11 +30,3 @@ export async function filterClusters(
   return candidates.filter((_, i) => status.includes(found[i]));
 }
 
-function parseSelector(text: string): LabelSelector {
-  try {
-    return parseLabelSelector(text);
-  } catch (err) {
-    if (err instanceof SelectorError) throw new BadUserInputError(`labelSelector: ${err.message}`);
-    throw err;
-  }
-}

@@ -1,6 +1,5 @@
 // restartHosts' plan: the nodes named, or those a label selector picks, of one cluster.
-import { BadUserInputError, NotFoundError } from '../errors/index.js';
-import { SelectorError, parseLabelSelector } from '../selectors/index.js';
+import { BadUserInputError, NotFoundError, parseUserSelector } from '../errors/index.js';
 import type { GatewayContext } from '../server/context.js';
 import { clusterOrder, orUnavailable } from './plan-reads.js';
 import { hostTargets } from './plan.js';
@@ -30,7 +29,7 @@ export async function planHostRestart(ctx: PlanContext, input: RestartHostsInput
   const { hosts, labelSelector } = input;
   if ((hosts == null) === (labelSelector == null)) throw new BadUserInputError('give either hosts or labelSelector, not both or neither');
   if (hosts && hosts.length === 0) throw new BadUserInputError('hosts: name at least one host');
-  const selector = labelSelector == null ? undefined : parseSelector(labelSelector);
+  const selector = labelSelector == null ? undefined : parseUserSelector(labelSelector);
   const [cluster] = clusterOrder(ctx.registry, [input.cluster]);
   const nodes = await orUnavailable(ctx.reader.list(cluster!, 'Node'));
   if (hosts) {
@@ -48,11 +47,3 @@ export async function planHostRestart(ctx: PlanContext, input: RestartHostsInput
   };
 }
 
-function parseSelector(text: string) {
-  try {
-    return parseLabelSelector(text);
-  } catch (err) {
-    if (err instanceof SelectorError) throw new BadUserInputError(`labelSelector: ${err.message}`);
-    throw err;
-  }
-}

@@ -1,7 +1,6 @@
 // The contract's HostFilter and the order hosts are listed in, as pure functions over records.
-import { BadUserInputError } from '../errors/index.js';
+import { parseUserSelector } from '../errors/index.js';
 import type { HostRecord, HostStatus } from '../model/records.js';
-import { parseLabelSelector, SelectorError, type LabelSelector } from '../selectors/index.js';
 import type { SortKey } from './paginate.js';
 
 /** GraphQL hands absent lists over as null; an absent or null criterion matches every host. */
@@ -33,7 +32,7 @@ export function selectClusters(clusters: readonly string[], filter: HostFilter |
  */
 export function hostMatcher(filter: HostFilter | null | undefined): (host: HostRecord) => boolean {
   const { clusters, names, status, labelSelector } = filter ?? {};
-  const selector = labelSelector ? parseSelector(labelSelector) : undefined;
+  const selector = labelSelector ? parseUserSelector(labelSelector) : undefined;
   return (host) =>
     (!clusters || clusters.includes(host.cluster)) &&
     (!names || names.includes(host.name)) &&
@@ -41,11 +40,3 @@ export function hostMatcher(filter: HostFilter | null | undefined): (host: HostR
     (!selector || selector.matches(host.labels));
 }
 
-function parseSelector(text: string): LabelSelector {
-  try {
-    return parseLabelSelector(text);
-  } catch (err) {
-    if (err instanceof SelectorError) throw new BadUserInputError(`labelSelector: ${err.message}`);
-    throw err;
-  }
-}

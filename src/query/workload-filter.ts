@@ -1,8 +1,7 @@
 // The contract's WorkloadFilter as a pure predicate over WorkloadRecords.
-import { BadUserInputError } from '../errors/index.js';
+import { parseUserSelector } from '../errors/index.js';
 import { imageMatchesFragment } from '../images/index.js';
 import type { WorkloadKind, WorkloadRecord, WorkloadStatus } from '../model/records.js';
-import { parseLabelSelector, SelectorError, type LabelSelector } from '../selectors/index.js';
 
 /**
  * GraphQL hands absent criteria over as null; an absent or null criterion matches every
@@ -38,7 +37,7 @@ export interface WorkloadFilterContext {
  */
 export function workloadMatcher(filter: WorkloadFilter | null | undefined, context: WorkloadFilterContext = {}): (workload: WorkloadRecord) => boolean {
   const { clusters, namespaces, kinds, environments, labelSelector, image, name, status } = filter ?? {};
-  const selector = labelSelector ? parseSelector(labelSelector) : undefined;
+  const selector = labelSelector ? parseUserSelector(labelSelector) : undefined;
   const nameFragment = name?.toLowerCase();
   const environmentOf = context.environmentOf ?? (() => null);
   return (w) =>
@@ -67,13 +66,3 @@ export function selectWorkloadClusters(clusters: readonly string[], filter: Work
   return wanted ? clusters.filter((name) => wanted.includes(name)) : [...clusters];
 }
 
-function parseSelector(text: string): LabelSelector {
-  try {
-    return parseLabelSelector(text);
-  } catch (err) {
-    // Parse errors quote the selector; validation errors (a bad key or value) do not.
-    const quoted = err instanceof SelectorError && err.message.includes(JSON.stringify(text));
-    if (err instanceof SelectorError) throw new BadUserInputError(`labelSelector: ${err.message}${quoted ? '' : ` in ${JSON.stringify(text)}`}`);
-    throw err;
-  }
-}
