@@ -1,30 +1,10 @@
-import { containerRecord } from '../../src/model/workload.js';
 import type { WorkloadRecord } from '../../src/model/records.js';
 import { hostTargets, restartTargets, rolloutTargets } from '../../src/operations/plan.js';
 import type { ImageComparisonRecord } from '../../src/upgrades/index.js';
+import { containers, workloadRecord } from '../support/workload-record.js';
 
 function workload(cluster: string, name: string, images: Record<string, string>): WorkloadRecord {
-  return {
-    kind: 'Workload',
-    id: `${cluster}/${name}`,
-    workloadKind: 'DEPLOYMENT',
-    cluster,
-    namespace: 'ns',
-    name,
-    uid: name,
-    labels: {},
-    annotations: {},
-    selector: '',
-    containers: Object.entries(images).map(([n, image]) => containerRecord(n, image)),
-    replicas: 1,
-    readyReplicas: 1,
-    updatedReplicas: 1,
-    availableReplicas: 1,
-    status: 'AVAILABLE',
-    paused: false,
-    revision: 1,
-    createdAt: null,
-  };
+  return workloadRecord({ cluster, name }, { id: `${cluster}/${name}`, uid: name, selector: '', containers: containers(images) });
 }
 
 const upgrade = (w: WorkloadRecord, container: string): ImageComparisonRecord => ({

@@ -1,32 +1,11 @@
 import { GraphQLError } from 'graphql';
 import type { WorkloadRecord } from '../../src/model/records.js';
-import { containerRecord, workloadId } from '../../src/model/workload.js';
+import { containerRecord } from '../../src/model/workload.js';
 import { matchesWorkloadFilter, selectWorkloadClusters, workloadMatcher, type WorkloadFilter } from '../../src/query/workload-filter.js';
+import { workloadRecord } from '../support/workload-record.js';
 
 function workload(cluster: string, namespace: string, name: string, more: Partial<WorkloadRecord> = {}): WorkloadRecord {
-  const workloadKind = more.workloadKind ?? 'DEPLOYMENT';
-  return {
-    kind: 'Workload',
-    id: workloadId({ cluster, namespace, kind: workloadKind, name }),
-    workloadKind,
-    cluster,
-    namespace,
-    name,
-    uid: `${cluster}-${name}`,
-    labels: {},
-    annotations: {},
-    selector: `app=${name}`,
-    containers: [],
-    replicas: 1,
-    readyReplicas: 1,
-    updatedReplicas: 1,
-    availableReplicas: 1,
-    status: 'AVAILABLE',
-    paused: false,
-    revision: 1,
-    createdAt: null,
-    ...more,
-  };
+  return workloadRecord({ cluster, namespace, name }, more);
 }
 
 const api = workload('prod-eu', 'acme-production', 'api', {

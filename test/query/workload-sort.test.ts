@@ -1,31 +1,11 @@
 import { GraphQLError } from 'graphql';
 import type { WorkloadKind, WorkloadRecord, WorkloadStatus } from '../../src/model/records.js';
-import { workloadId } from '../../src/model/workload.js';
 import { paginate, sortBy, type Page } from '../../src/query/paginate.js';
 import { workloadSortKey, type WorkloadSort } from '../../src/query/workload-sort.js';
+import { workloadRecord } from '../support/workload-record.js';
 
 function workload(cluster: string, namespace: string, kind: WorkloadKind, name: string, status: WorkloadStatus = 'AVAILABLE', created: string | null = null): WorkloadRecord {
-  return {
-    kind: 'Workload',
-    id: workloadId({ cluster, namespace, kind, name }),
-    workloadKind: kind,
-    cluster,
-    namespace,
-    name,
-    uid: name,
-    labels: {},
-    annotations: {},
-    selector: '',
-    containers: [],
-    replicas: 1,
-    readyReplicas: 1,
-    updatedReplicas: 1,
-    availableReplicas: 1,
-    status,
-    paused: false,
-    revision: null,
-    createdAt: created === null ? null : new Date(created),
-  };
+  return workloadRecord({ cluster, namespace, name }, { workloadKind: kind, status, revision: null, createdAt: created === null ? null : new Date(created) });
 }
 
 const records = [
