@@ -1,22 +1,9 @@
 import { clusterId, createClusterRegistry, type ClusterSourceInput } from '../../src/fleet/index.js';
-import { clientsFromKubeconfigDocument, type ClusterClient } from '../../src/kube/index.js';
-
-/** Clients for named clusters; nothing is called, the registry only holds them. */
-function clients(...names: string[]): ClusterClient[] {
-  const document = {
-    apiVersion: 'v1',
-    kind: 'Config',
-    clusters: names.map((name) => ({ name, cluster: { server: `https://${name}.example:6443` } })),
-    users: [{ name: 'u', user: { token: 't' } }],
-    contexts: names.map((name) => ({ name, context: { cluster: name, user: 'u' } })),
-    'current-context': names[0],
-  };
-  return clientsFromKubeconfigDocument({ document });
-}
+import { offlineClients } from '../support/offline-clients.js';
 
 const source = (kind: ClusterSourceInput['source'], ...names: string[]): ClusterSourceInput => ({
   source: kind,
-  clusters: clients(...names).map((client) => ({ client, labels: { region: client.name } })),
+  clusters: offlineClients(...names).map((client) => ({ client, labels: { region: client.name } })),
 });
 
 describe('createClusterRegistry', () => {

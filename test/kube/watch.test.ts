@@ -2,6 +2,7 @@
 import { clientsFromKubeconfigDocument, type ClusterClient, type WatchEnd, type WatchEvent } from '../../src/kube/index.js';
 import { startSimFleet, type SimFleet } from '../../src/sim/fleet.js';
 import { resourceByKind } from '../../src/sim/resources.js';
+import { until } from '../support/wait.js';
 
 const DEPLOYMENT = resourceByKind('Deployment');
 
@@ -20,11 +21,6 @@ function watch(resourceVersion: string) {
   let connected = false;
   const ended: Promise<WatchEnd> = client.watch('Deployment', { resourceVersion, signal: controller.signal }, (e) => events.push(e), () => (connected = true));
   return { events, ended, abort: () => controller.abort(), connected: () => connected };
-}
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(check()).toBe(true);
 }
 
 const relabel = (value: string) =>

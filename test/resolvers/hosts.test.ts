@@ -2,6 +2,7 @@
 import { resourceByKind } from '../../src/sim/resources.js';
 import type { KubeObject } from '../../src/sim/objects.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { eventually } from '../support/wait.js';
 
 const NODE = resourceByKind('Node');
 const POD = resourceByKind('Pod');
@@ -24,17 +25,6 @@ interface HostsPage {
 }
 
 const keyOf = (h: HostRow) => `${h.cluster.name}/${h.name}`;
-
-/** Polls until `ok` holds; fails after timeoutMs rather than hanging the suite. */
-async function eventually<T>(probe: () => Promise<T> | T, ok: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('hosts of a steady fleet', () => {
   let gw: TestGateway;

@@ -2,6 +2,7 @@
 import { toGlobalId } from '../../src/model/ids.js';
 import { resourceByKind } from '../../src/sim/resources.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { eventually } from '../support/wait.js';
 
 interface Named {
   __typename: string;
@@ -26,17 +27,6 @@ interface Lists {
   hosts: { nodes: (Named & { pods: Named[] })[] };
   workloads: { nodes: (Named & { pods: Named[] })[] };
   environments: Named[];
-}
-
-/** Polls until `ok` holds; fails after timeoutMs rather than hanging the suite. */
-async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 describe('node(id:)', () => {

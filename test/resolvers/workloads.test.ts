@@ -4,6 +4,7 @@ import { fromGlobalId } from '../../src/model/ids.js';
 import { isControlledBy } from '../../src/sim/objects.js';
 import { resourceByKind } from '../../src/sim/resources.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { eventually } from '../support/wait.js';
 
 const DEPLOYMENT = resourceByKind('Deployment');
 const REPLICA_SET = resourceByKind('ReplicaSet');
@@ -59,17 +60,6 @@ function demoWorkloads(cluster: string): string[] {
 }
 const ALL = ['prod-eu', 'prod-us', 'staging'].flatMap(demoWorkloads);
 const where = (test: (key: string) => boolean) => ALL.filter(test);
-
-/** Polls until `ok` holds; fails after timeoutMs rather than hanging the suite. */
-async function eventually<T>(probe: () => Promise<T> | T, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 async function everyWorkloadAvailable(gw: TestGateway): Promise<void> {
   await eventually(

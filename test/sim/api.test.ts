@@ -2,6 +2,7 @@
 // against a real cluster, and the answers a real API server gives.
 import { AppsV1Api, CoreV1Api, KubeConfig, Watch, type V1Deployment } from '@kubernetes/client-node';
 import { startSimFleet, type SimFleet } from '../../src/sim/fleet.js';
+import { until } from '../support/wait.js';
 
 let fleet: SimFleet;
 let kc: KubeConfig;
@@ -123,11 +124,6 @@ describe('watch', () => {
     return new Watch(kc)
       .watch(path, params, (type, obj) => seen.push({ type, name: obj?.metadata?.name, rv: obj?.metadata?.resourceVersion }), (err) => finish(err))
       .then((ctl) => ({ abort: () => ctl.abort(), done }));
-  }
-
-  async function until(check: () => boolean): Promise<void> {
-    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-    expect(check()).toBe(true);
   }
 
   it('streams ADDED, MODIFIED and DELETED in order from a resourceVersion', async () => {

@@ -8,6 +8,7 @@ import { startSinks, type SinkManager } from '../../src/sinks/index.js';
 import { startSimFleet, type SimFleet } from '../../src/sim/fleet.js';
 import { resourceByKind } from '../../src/sim/resources.js';
 import { eventsOf, startReceiver, type Receiver } from './receiver.js';
+import { until } from '../support/wait.js';
 
 const DEPLOYMENT = resourceByKind('Deployment');
 const NAMESPACE = 'acme-production';
@@ -46,14 +47,6 @@ const sinkConfig = (url: string, overrides: Partial<SinkConfig> = {}): SinkConfi
   retryMaxDelayMs: 300,
   ...overrides,
 });
-
-async function until(condition: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** Starts the sinks and waits until their streams watch, so every later write is a change they see. */
 async function started(sinks: SinkConfig[]): Promise<SinkManager> {

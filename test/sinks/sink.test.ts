@@ -7,6 +7,7 @@ import type { PostOutcome } from '../../src/sinks/outcome.js';
 import type { SinkPayload } from '../../src/sinks/payload.js';
 import { createSink, type Sink } from '../../src/sinks/sink.js';
 import type { Sleep } from '../../src/sinks/sleep.js';
+import { until } from '../support/wait.js';
 
 const config = (overrides: Partial<SinkConfig> = {}): SinkConfig => ({
   name: 'test',
@@ -49,11 +50,6 @@ function recordingSleep() {
     return new Promise((resolve) => setImmediate(resolve));
   };
   return { sleep, delays };
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
-  if (!condition()) throw new Error(`timed out waiting for ${what}`);
 }
 
 const logger = createLogger({ level: 'silent' });

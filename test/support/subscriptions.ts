@@ -2,6 +2,7 @@
 import type { FormattedExecutionResult } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { until } from './wait.js';
 
 export type Result<T> = FormattedExecutionResult<T>;
 
@@ -42,11 +43,7 @@ export function subscribe<T = Record<string, unknown>>(client: Client, query: st
   };
 }
 
-/** Polls `check` every 10 ms until it holds; rejects after `timeoutMs`. */
-export async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/** Polls `check` until it holds; rejects after `timeoutMs`. */
+export function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  return until(check, 'the condition', timeoutMs);
 }

@@ -1,21 +1,14 @@
 import { BadUserInputError } from '../../src/errors/index.js';
 import { createClusterRegistry, type RegisteredCluster } from '../../src/fleet/index.js';
-import { KubeCallError, clientsFromKubeconfigDocument } from '../../src/kube/index.js';
+import { KubeCallError } from '../../src/kube/index.js';
 import type { WorkloadRecord } from '../../src/model/records.js';
 import { upgradeCandidates, type UpgradeCandidatesArgs } from '../../src/upgrades/index.js';
+import { offlineClients } from '../support/offline-clients.js';
 import { workload } from './workloads.js';
 
 /** Registered clusters whose clients are never called: workloads come from `fleet` below. */
 function registered(...names: string[]): readonly RegisteredCluster[] {
-  const document = {
-    apiVersion: 'v1',
-    kind: 'Config',
-    clusters: names.map((name) => ({ name, cluster: { server: `https://${name}.example:6443` } })),
-    users: [{ name: 'u', user: { token: 't' } }],
-    contexts: names.map((name) => ({ name, context: { cluster: name, user: 'u' } })),
-    'current-context': names[0],
-  };
-  const clients = clientsFromKubeconfigDocument({ document });
+  const clients = offlineClients(...names);
   return createClusterRegistry({ sources: [{ source: 'EMBEDDED', clusters: clients.map((client) => ({ client })) }] }).list();
 }
 
