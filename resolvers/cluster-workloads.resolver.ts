@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RegisteredCluster } from '../src/fleet/index.js';
 import type { WorkloadRecord } from '../src/model/records.js';
 import type { Page } from '../src/query/paginate.js';
@@ -6,8 +6,7 @@ import { queryWorkloads } from '../src/query/workloads.js';
 import type { GatewayContext } from '../src/server/context.js';
 import { Cluster } from '../schema/cluster.type.js';
 import { WorkloadConnection } from '../schema/workload-connection.type.js';
-import { WorkloadFilter } from '../schema/workload-filter.input.js';
-import { WorkloadSort } from '../schema/workload-sort.input.js';
+import { WorkloadsArgs } from '../schema/workloads.args.js';
 
 // Cluster.workloads: Query.workloads within one cluster (a filter naming other clusters finds none).
 @Resolver(() => Cluster)
@@ -15,12 +14,9 @@ export class ClusterWorkloadsResolver {
   @FieldResolver(() => WorkloadConnection)
   workloads(
     @Root() cluster: RegisteredCluster,
-    @Arg('filter', () => WorkloadFilter, { nullable: true }) filter: WorkloadFilter | null,
-    @Arg('sort', () => [WorkloadSort], { nullable: true }) sort: WorkloadSort[] | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => WorkloadsArgs) args: WorkloadsArgs,
     @Ctx() ctx: GatewayContext,
   ): Promise<Page<WorkloadRecord>> {
-    return queryWorkloads(ctx, { clusters: [cluster.name], filter, sort, first, after });
+    return queryWorkloads(ctx, { ...args, clusters: [cluster.name] });
   }
 }

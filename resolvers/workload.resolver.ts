@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { NotFoundError } from '../src/errors/index.js';
 import type { RegisteredCluster } from '../src/fleet/index.js';
 import { toLabelList } from '../src/model/labels.js';
@@ -11,10 +11,9 @@ import { Cluster } from '../schema/cluster.type.js';
 import { Label } from '../schema/label.type.js';
 import { Pod } from '../schema/pod.type.js';
 import { WorkloadConnection } from '../schema/workload-connection.type.js';
-import { WorkloadFilter } from '../schema/workload-filter.input.js';
 import { WorkloadKind } from '../schema/workload-kind.enum.js';
 import { WorkloadRef } from '../schema/workload-ref.input.js';
-import { WorkloadSort } from '../schema/workload-sort.input.js';
+import { WorkloadsArgs } from '../schema/workloads.args.js';
 import { Workload } from '../schema/workload.type.js';
 
 // Roots are WorkloadRecords. A cluster that fails a list is recorded in ctx.clusterErrors
@@ -23,14 +22,11 @@ import { Workload } from '../schema/workload.type.js';
 export class WorkloadResolver {
   @Query(() => WorkloadConnection)
   workloads(
-    @Arg('filter', () => WorkloadFilter, { nullable: true }) filter: WorkloadFilter | null,
-    @Arg('sort', () => [WorkloadSort], { nullable: true }) sort: WorkloadSort[] | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Args(() => WorkloadsArgs) args: WorkloadsArgs,
     @Ctx() ctx: GatewayContext,
   ): Promise<Page<WorkloadRecord>> {
     const clusters = ctx.registry.list().map((c) => c.name);
-    return queryWorkloads(ctx, { clusters, filter, sort, first, after });
+    return queryWorkloads(ctx, { clusters, ...args });
   }
 
   /** null when the workload (or its cluster) does not exist, or its cluster cannot be read. */
