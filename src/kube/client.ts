@@ -14,7 +14,7 @@ import { KubeCallError, KubeconfigError, toKubeCallError } from './errors.js';
 import { type Apis, type KubeKind, type KubeObjects, type PageParams, listers, readers } from './kinds.js';
 import { type RetryPolicy, type Retryable, parseRetryAfter, withRetry } from './retry.js';
 import { type Writer, writers } from './writers.js';
-import type { KubeList, KubeNode, KubeVersion, ListOptions } from './types.js';
+import type { KubeList, KubeVersion, ListOptions } from './types.js';
 import { type WatchEnd, type WatchEvent, type WatchOptions, watchKind } from './watch.js';
 
 /**
@@ -31,7 +31,6 @@ export interface ClusterClient {
   list<K extends KubeKind>(kind: K, opts?: ListOptions & { namespace?: string }): Promise<KubeList<KubeObjects[K]>>;
   /** One object, or undefined when the cluster says 404. */
   get<K extends KubeKind>(kind: K, name: string, opts?: { namespace?: string; signal?: AbortSignal }): Promise<KubeObjects[K] | undefined>;
-  listNodes(opts?: ListOptions): Promise<KubeList<KubeNode>>;
   create<K extends KubeKind>(kind: K, body: KubeObjects[K], opts?: WriteOptions): Promise<KubeObjects[K]>;
   /** A merge (default) or strategic-merge patch. */
   patch<K extends KubeKind>(kind: K, name: string, body: object, opts?: WriteOptions & { strategy?: 'merge' | 'strategic' }): Promise<KubeObjects[K]>;
@@ -137,7 +136,6 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
     version: (signal) => call(signal, (options) => versionApi.getCode(options)),
     list,
     get,
-    listNodes: (opts) => list('Node', opts),
     create: (kind, body, opts = {}) => {
       const create = writer(kind).create ?? raise(unsupported(kind, 'create'));
       return call(opts.signal, (o) => create(apis, opts.namespace, body, o));

@@ -1,3 +1,5 @@
+import { setTimeout as delay } from 'node:timers/promises';
+
 // Retrying a cluster call that was refused for load (429) or failed on the server (5xx),
 // with exponential backoff and jitter, honouring Retry-After, never past the call's deadline.
 
@@ -47,19 +49,10 @@ export async function withRetry<T>(
   }
 }
 
+// Rejects with an AbortError when the signal fires, which the client classifies as a timeout
+// or a cancellation by asking which of its signals fired.
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+  return delay(ms, undefined, { signal });
 }
 
 /** Retry-After as seconds or an HTTP date, in ms; undefined when absent or unreadable. */

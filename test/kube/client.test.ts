@@ -58,7 +58,7 @@ describe('a cluster client', () => {
   it('reads /version and the nodes', async () => {
     const [client] = clients;
     await expect(client!.version()).resolves.toMatchObject({ gitVersion: expect.stringMatching(/^v\d+/) });
-    const nodes = await client!.listNodes();
+    const nodes = await client!.list('Node');
     expect(nodes.items.length).toBeGreaterThan(0);
     expect(nodes.resourceVersion).toEqual(expect.any(String));
   });
@@ -67,7 +67,7 @@ describe('a cluster client', () => {
     fleet.clusters[0]!.faults.set({ errorRate: 1, errorStatus: 503 });
     // Time enough to be answered (and retried) on a loaded machine: the answer is what is typed here.
     const patient = clientsFromKubeconfigDocument({ document: fleet.kubeconfig(), contexts: ['prod-eu'], timeoutMs: 1500 })[0]!;
-    const err = await failureOf(patient.listNodes());
+    const err = await failureOf(patient.list('Node'));
     expect(err.failure).toEqual({ kind: 'http', status: 503, reason: 'ServiceUnavailable' });
     expect(err.cluster).toBe('prod-eu');
   });
@@ -75,13 +75,13 @@ describe('a cluster client', () => {
   it('gives up after its timeout', async () => {
     // Just over the client's timeout: the simulator keeps sleeping on a request its client gave up on.
     fleet.clusters[0]!.faults.set({ latencyMs: 400 });
-    const err = await failureOf(clients[0]!.listNodes());
+    const err = await failureOf(clients[0]!.list('Node'));
     expect(err.failure).toEqual({ kind: 'timeout', timeoutMs: 200 });
     expect(err.message).toBe('the API server did not answer within 200 ms');
   });
 
   it('tells a cancelled call from a timed-out one', async () => {
-    const err = await failureOf(clients[0]!.listNodes({ signal: AbortSignal.abort() }));
+    const err = await failureOf(clients[0]!.list('Node', { signal: AbortSignal.abort() }));
     expect(err.failure).toEqual({ kind: 'aborted' });
   });
 
@@ -102,7 +102,7 @@ describe('a cluster client', () => {
     cluster.faults.set({ errorCount: 2, errorStatus: 429, retryAfterSeconds: 1, match: { verb: 'list', resource: 'nodes' } });
     cluster.counters.reset();
     const started = Date.now();
-    const nodes = await patient.listNodes();
+    const nodes = await patient.list('Node');
     expect(nodes.items.length).toBeGreaterThan(0);
     expect(cluster.counters.snapshot()['list nodes']).toBe(3);
     // Two refusals, each asking for a second's patience.
@@ -111,7 +111,7 @@ describe('a cluster client', () => {
 
   it('gives up at once when Retry-After outlasts its timeout', async () => {
     fleet.clusters[0]!.faults.set({ errorCount: 1, errorStatus: 429, retryAfterSeconds: 30 });
-    const err = await failureOf(clients[0]!.listNodes());
+    const err = await failureOf(clients[0]!.list('Node'));
     expect(err.failure).toEqual({ kind: 'http', status: 429, reason: 'TooManyRequests' });
   });
 
