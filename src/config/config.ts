@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { readSinksFile, SinksFileError, type SinkConfig } from './sinks.js';
+import { isLoopbackName } from '../auth/loopback.js';
+import { AuthFileError, readAuthFile, type AuthSettings } from './auth-file.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -30,6 +32,13 @@ export interface Config {
   readonly allowPrivilegedContainers: boolean;
   /** FLEETGRAPH_SINKS_FILE: HTTP endpoints that get resource changes pushed (see README, "Event sinks"). Default none. */
   readonly sinks?: readonly SinkConfig[];
+  /**
+   * FLEETGRAPH_AUTH_FILE: who may call the gateway (see README, "Security"). Without it every
+   * caller is the ADMIN `local`, which only a loopback HOST allows.
+   */
+  readonly auth?: AuthSettings;
+  /** FLEETGRAPH_CORS_ORIGINS: browser origins, besides the gateway's own, allowed to call it. Default none. */
+  readonly corsOrigins: readonly string[];
 }
 
 /** Raised when a variable holds a value the gateway cannot use; the message names each one. */
@@ -72,7 +81,23 @@ const environment = z.object({
     .stringbool({ error: 'must be true or false (also accepted: 1/0, yes/no, on/off)' })
     .default(false),
   FLEETGRAPH_SINKS_FILE: z.string().optional(),
+  FLEETGRAPH_AUTH_FILE: z.string().optional(),
+  FLEETGRAPH_CORS_ORIGINS: z
+    .string()
+    .transform((text) => text.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+    .refine((origins) => origins.every(isOrigin), 'must be origins such as https://console.example:8443, comma-separated (scheme, host, optional port; no path)')
+    .optional(),
 });
+
+/** An origin as browsers send it: scheme://host[:port], nothing more. */
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return /^https?:$/.test(url.protocol) && url.origin === text;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Reads and validates the gateway's environment. The one place that touches
@@ -86,6 +111,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environment.safeParse(present);
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues, present));
   const vars = parsed.data;
+  if (vars.FLEETGRAPH_AUTH_FILE === undefined && !isLoopbackName(vars.HOST)) {
+    throw new ConfigError(
+      `Invalid environment:\n  FLEETGRAPH_AUTH_FILE: must be set when HOST=${JSON.stringify(vars.HOST)} is not a loopback address; ` +
+        'without it every caller would be an ADMIN (see README, "Security")',
+    );
+  }
   return {
     host: vars.HOST,
     port: vars.PORT,
@@ -100,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowPrivilegedContainers: vars.ALLOW_PRIVILEGED_CONTAINERS,
     // The sinks file names the variables holding its credentials, so it is read here, with env.
     sinks: vars.FLEETGRAPH_SINKS_FILE ? sinksFrom(vars.FLEETGRAPH_SINKS_FILE, present) : undefined,
+    auth: vars.FLEETGRAPH_AUTH_FILE ? authFrom(vars.FLEETGRAPH_AUTH_FILE) : undefined,
+    corsOrigins: vars.FLEETGRAPH_CORS_ORIGINS ?? [],
   };
 }
 
@@ -108,6 +141,15 @@ function sinksFrom(path: string, env: Record<string, string | undefined>): SinkC
     return readSinksFile(path, env);
   } catch (err) {
     if (err instanceof SinksFileError) throw new ConfigError(`FLEETGRAPH_SINKS_FILE: ${err.message}`);
+    throw err;
+  }
+}
+
+function authFrom(path: string): AuthSettings {
+  try {
+    return readAuthFile(path);
+  } catch (err) {
+    if (err instanceof AuthFileError) throw new ConfigError(`FLEETGRAPH_AUTH_FILE: ${err.message}`);
     throw err;
   }
 }

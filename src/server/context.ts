@@ -1,4 +1,4 @@
-import { OPEN_GATEWAY_PRINCIPAL, type Principal } from '../auth/index.js';
+import { LOCAL_PRINCIPAL, type Principal, scopedOperationEvents, scopedOperations, scopedReader, scopedRegistry, scopedRunner, scopedWatchEngine } from '../auth/index.js';
 import { ClusterErrors } from '../errors/cluster-errors.js';
 import { type ClusterHealth, type ClusterRegistration, type ClusterRegistry, type RegisteredCluster, createLimiter, healthFrom } from '../fleet/index.js';
 import { type FleetReader, createFleetReader } from '../loaders/index.js';
@@ -11,6 +11,7 @@ import type { OperationRunner } from '../operations/runner.js';
 
 /** What every resolver receives; one is built per request (per operation over WebSocket). */
 export interface GatewayContext {
+  /** The clusters the principal may see (src/auth/views.ts); the others are not there. */
   readonly registry: ClusterRegistry;
   /** This request's reads of the fleet: each (cluster, kind, namespace scope) listed at most once. */
   readonly reader: FleetReader;
@@ -18,7 +19,7 @@ export interface GatewayContext {
   readonly clusterErrors: ClusterErrors;
   /** This request's view of a cluster: probed once, then shared by every field that asks. Never rejects. */
   clusterHealth(cluster: RegisteredCluster): Promise<ClusterHealth>;
-  /** Who is asking. With no authentication configured, the open-gateway principal (src/auth). */
+  /** Who is asking (src/auth). Every shared piece above and below is seen through its scope. */
   readonly principal: Principal;
   /** Operations, shared by every request of one gateway. */
   readonly operations: OperationReader;
@@ -93,8 +94,10 @@ const NO_RESOURCE_EVENTS: WatchEngine = {
 };
 
 /**
- * Builds the per-request context. Loaders and memos live here, not at module scope, so
- * one request never sees another's answers and nothing goes stale between requests.
+ * Builds the per-request context for a principal (default LOCAL_PRINCIPAL, as a gateway without
+ * an access file has). Loaders and memos live here, not at module scope, so one request never
+ * sees another's answers and nothing goes stale between requests. Registry, reads, events and
+ * operations are the principal's views of them (src/auth), so no resolver filters by scope.
  */
 export function createContextFactory({
   registry,
@@ -107,13 +110,15 @@ export function createContextFactory({
   resourceEvents = NO_RESOURCE_EVENTS,
   operationEvents = createOperationEvents(),
   operationRunner = NO_OPERATION_RUNNER,
-}: ContextFactoryOptions): () => GatewayContext {
-  return () => {
-    let reader = createFleetReader({ registry, batching, limit: createLimiter(concurrency) });
+}: ContextFactoryOptions): (principal?: Principal) => GatewayContext {
+  return (principal = LOCAL_PRINCIPAL) => {
+    const visible = scopedRegistry(registry, principal.scope);
+    const newReader = () => scopedReader(createFleetReader({ registry: visible, batching, limit: createLimiter(concurrency) }), principal.scope);
+    let reader = newReader();
     let probes = new Map<string, Promise<ClusterHealth>>();
     let clusterErrors = new ClusterErrors();
     return {
-      registry,
+      registry: visible,
       get reader() {
         return reader;
       },
@@ -121,16 +126,15 @@ export function createContextFactory({
         return clusterErrors;
       },
       renew() {
-        reader = createFleetReader({ registry, batching, limit: createLimiter(concurrency) });
+        reader = newReader();
         probes = new Map();
         clusterErrors = new ClusterErrors();
       },
-      resourceEvents,
-      operationEvents,
-      operationRunner,
-      // No authentication yet: every request is the open gateway's principal.
-      principal: OPEN_GATEWAY_PRINCIPAL,
-      operations,
+      resourceEvents: scopedWatchEngine(resourceEvents, principal.scope),
+      operationEvents: scopedOperationEvents(operationEvents, principal),
+      operationRunner: scopedRunner(operationRunner, principal, operations),
+      principal,
+      operations: scopedOperations(operations, principal),
       store,
       clusterRegistration,
       policy,

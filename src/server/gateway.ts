@@ -17,10 +17,12 @@ import type { OperationRunner } from '../operations/runner.js';
 import type { OperationReader } from '../operations/reader.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { attachWebSocket, type WebSocketEndpoint } from './websocket.js';
+import { gatewayAccess, principalOfResponse } from './access.js';
+import { guardRootFields } from '../auth/index.js';
 
 export interface GatewayOptions {
   /** Where to listen; port 0 picks a free one (see Gateway.url). allowPrivilegedContainers defaults to false. */
-  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'clusterTimeoutMs'>>;
+  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'clusterTimeoutMs' | 'auth' | 'corsOrigins'>>;
   logger: Logger;
   /** From buildGatewaySchema(); given rather than built here so src/ stays clear of resolvers/. */
   schema: GraphQLSchema;
@@ -58,6 +60,10 @@ const PATH = '/graphql';
 
 /** Serves the schema over HTTP (Apollo on express) and WebSocket (graphql-ws) on one port. */
 export async function startGateway({ config, logger, schema, registry, batching, operationRunner, operations, store: givenStore, clusterRegistration: givenRegistration, ...events }: GatewayOptions): Promise<Gateway> {
+  // Before listening: a gateway that would let anyone in as ADMIN, or whose access table
+  // misses a field, must not start at all.
+  const access = gatewayAccess({ config, logger: logger.child({ component: 'access' }) });
+  const guarded = guardRootFields(schema);
   const app = express();
   const httpServer = createServer(app);
   // Listen before anything else starts, so a busy port fails with nothing to undo;
@@ -71,11 +77,11 @@ export async function startGateway({ config, logger, schema, registry, batching,
     const clusterRegistration = givenRegistration ?? (await ownClusterRegistration({ registry, store, logger, timeoutMs: config.clusterTimeoutMs }));
     const context = createContextFactory({ registry, concurrency: config.clusterConcurrency, batching, policy, resourceEvents, operationEvents: events.operationEvents, operationRunner, operations, store, clusterRegistration });
     const formatError = createErrorFormatter(logger.child({ component: 'gateway' }));
-    // Every mutation is audited, over HTTP and WebSocket alike.
-    const served = auditMutations(schema, { logger: logger.child({ component: 'audit' }) });
-    const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH });
+    // Every mutation is audited, over HTTP and WebSocket alike, refused ones included.
+    const served = auditMutations(guarded, { logger: logger.child({ component: 'audit' }) });
+    const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, access: access.ws });
     const apollo = await startApollo({ schema: served, formatError, plugins: plugins(httpServer, ws) });
-    app.use(PATH, express.json(), expressMiddleware(apollo, { context: async () => context() }));
+    app.use(PATH, access.http, express.json(), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
     const stop = async () => {
       await apollo.stop();
       await ownEngine?.stop();

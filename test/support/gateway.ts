@@ -3,7 +3,8 @@
 import type { FormattedExecutionResult } from 'graphql';
 import { buildGatewaySchema } from '../../schema/build-schema.js';
 import { createClusterRegistry, embeddedSource } from '../../src/fleet/index.js';
-import { createLogger } from '../../src/logging/index.js';
+import type { AuthSettings } from '../../src/config/index.js';
+import { createLogger, type Logger } from '../../src/logging/index.js';
 import { startGateway } from '../../src/server/gateway.js';
 import { type OperationEvents, createOperationEvents } from '../../src/operations/events.js';
 import { startOperationRunner } from '../../src/operations/index.js';
@@ -22,8 +23,8 @@ export interface TestGateway {
   readonly operationEvents: OperationEvents;
   /** the watch engine behind resourceChanged */
   readonly resourceEvents: WatchEngine;
-  /** POSTs a query; resolves with the whole response (data and errors) */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** POSTs a query (with `Authorization: Bearer <token>` when a token is given); resolves with the whole response (data and errors) */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<GraphQLResponse<T>>;
   /** the simulator's request counts, summed over clusters, for verbs starting `list`/`get` */
   kubeRequests(): Record<string, number>;
   resetCounters(): void;
@@ -44,9 +45,15 @@ export interface TestGatewayOptions extends SimFleetOptions {
   operations?: { pollMs?: number; hostTimeoutSeconds?: number };
   /** the watch engine's options; default backoff 20 ms to 500 ms, linger 30 s */
   watch?: Omit<WatchEngineOptions, 'registry' | 'logger'>;
+  /** the access file's settings (FLEETGRAPH_AUTH_FILE); default none: every caller is the ADMIN `local` */
+  auth?: AuthSettings;
+  /** FLEETGRAPH_CORS_ORIGINS; default none */
+  corsOrigins?: readonly string[];
+  /** where the gateway logs; default nowhere */
+  logger?: Logger;
 }
 
-export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
+export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, auth, corsOrigins, logger: givenLogger, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
   const fleet = givenFleet ?? (await startSimFleet({ clusters: 3, ...fleetOptions }));
   const registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs })] });
   const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
@@ -59,8 +66,8 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
     operationEvents,
     resourceEvents,
     store,
-    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8, allowPrivilegedContainers },
-    logger: createLogger({ level: 'silent' }),
+    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8, allowPrivilegedContainers, auth, corsOrigins },
+    logger: givenLogger ?? logger,
     schema: await buildGatewaySchema(),
     registry,
     batching,
@@ -71,10 +78,10 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
     store,
     operationEvents,
     resourceEvents,
-    async query<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    async query<T>(query: string, variables?: Record<string, unknown>, { token }: { token?: string } = {}): Promise<GraphQLResponse<T>> {
       const response = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse<T>;
