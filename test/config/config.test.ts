@@ -1,4 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
+
+const HASH = 'a'.repeat(64);
+const AUTH_FILE = join(mkdtempSync(join(tmpdir(), 'fleetgraph-config-')), 'access.yaml');
+writeFileSync(AUTH_FILE, `tokens:\n  - { name: ci-bot, sha256: ${HASH}, roles: [VIEWER] }\n`);
 
 describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
@@ -14,6 +21,7 @@ describe('loadConfig', () => {
       clusterTimeoutMs: 5000,
       clusterConcurrency: 8,
       allowPrivilegedContainers: false,
+      corsOrigins: [],
     });
   });
 
@@ -30,6 +38,8 @@ describe('loadConfig', () => {
       CLUSTER_TIMEOUT_MS: '250',
       CLUSTER_CONCURRENCY: '2',
       ALLOW_PRIVILEGED_CONTAINERS: 'true',
+      FLEETGRAPH_AUTH_FILE: AUTH_FILE,
+      FLEETGRAPH_CORS_ORIGINS: 'https://console.example, http://localhost:3000',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -43,6 +53,8 @@ describe('loadConfig', () => {
       clusterTimeoutMs: 250,
       clusterConcurrency: 2,
       allowPrivilegedContainers: true,
+      auth: { tokens: [{ name: 'ci-bot', sha256: HASH, roles: ['VIEWER'] }] },
+      corsOrigins: ['https://console.example', 'http://localhost:3000'],
     });
   });
 
@@ -68,6 +80,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud": must be one of fatal, error/],
     ['ALLOW_PRIVILEGED_CONTAINERS', 'maybe', /ALLOW_PRIVILEGED_CONTAINERS="maybe": must be true or false/],
     ['FLEETGRAPH_CONTEXTS', ' , ', /FLEETGRAPH_CONTEXTS=" , ": must name at least one context/],
+    ['FLEETGRAPH_CORS_ORIGINS', 'https://console.example/app', /FLEETGRAPH_CORS_ORIGINS=".*": must be origins such as/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);

@@ -20,7 +20,9 @@ export interface Subscriber<T> {
 /** A graphql-ws client of the gateway at `httpUrl`; with a token, sent in connection_init as `authorization: Bearer <token>`. */
 export function wsClient(httpUrl: string, { token, on }: { token?: string; on?: ClientOptions['on'] } = {}): Client {
   const connectionParams = token === undefined ? undefined : { authorization: `Bearer ${token}` };
-  return createClient({ url: httpUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams, on });
+  // A caller watching `on` sees closes itself; without it graphql-ws logs them to the console.
+  const quiet = on ? { onNonLazyError: () => {} } : {};
+  return createClient({ url: httpUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams, on, ...quiet });
 }
 
 export function subscribe<T = Record<string, unknown>>(client: Client, query: string, variables?: Record<string, unknown>): Subscriber<T> {
