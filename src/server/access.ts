@@ -71,17 +71,9 @@ export interface WebSocketAccess {
   principalOf(ctx: WsContext<Record<string, unknown> | undefined, Extra>): Principal;
 }
 
-// setTimeout holds at most 2^31-1 ms (about 24.8 days); a later expiry is re-armed on firing.
-const MAX_TIMER_MS = 2_147_483_647;
-
 /** The socket closes with 4401 when its credentials expire, ending every subscription on it. */
 export function webSocketAccess({ origins, authenticator, now = () => Date.now() }: AccessOptions & { now?: () => number }): WebSocketAccess {
   const principals = new WeakMap<object, Principal>();
-  const closeAt = (socket: Extra['socket'], expiresAt: Date) => {
-    const arm = (): NodeJS.Timeout => setTimeout(() => (expiresAt.getTime() > now() ? (timer = arm()) : socket.close(CLOSE_UNAUTHENTICATED, 'Token expired')), Math.min(MAX_TIMER_MS, Math.max(0, expiresAt.getTime() - now())));
-    let timer = arm();
-    socket.once('close', () => clearTimeout(timer));
-  };
   return {
     verifyClient(info, callback) {
       const refusal = origins.check({ origin: info.origin || undefined, host: info.req.headers.host });
@@ -94,18 +86,34 @@ export function webSocketAccess({ origins, authenticator, now = () => Date.now()
         authentication = await authenticator.authenticate(typeof given === 'string' ? given : undefined);
       } catch (err) {
         if (!(err instanceof UnauthenticatedError)) throw err;
-        ctx.extra.socket.close(CLOSE_UNAUTHENTICATED, err.message);
+        // A close reason holds at most 123 bytes.
+        ctx.extra.socket.close(CLOSE_UNAUTHENTICATED, err.message.slice(0, 120));
         return false;
       }
       const { principal, expiresAt } = authentication;
       if (!principal.authenticated) ctx.extra.socket.close(CLOSE_UNAUTHENTICATED, 'Unauthenticated: send { "authorization": "Bearer <token>" } in connection_init');
       if (!principal.authenticated || principal.roles.length === 0) return false; // graphql-ws closes with 4403
       principals.set(ctx, principal);
-      if (expiresAt) closeAt(ctx.extra.socket, expiresAt);
+      if (expiresAt) closeWhenExpired(ctx.extra.socket, expiresAt, now);
       return true;
     },
     principalOf: (ctx) => principals.get(ctx) ?? UNAUTHENTICATED_PRINCIPAL,
   };
+}
+
+// setTimeout holds at most 2^31-1 ms (about 24.8 days); a later expiry re-arms on firing.
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** Closes `socket` with 4401 once `expiresAt` has passed, unless it closes first. */
+function closeWhenExpired(socket: Extra['socket'], expiresAt: Date, now: () => number): void {
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    const left = expiresAt.getTime() - now();
+    if (left <= 0) return socket.close(CLOSE_UNAUTHENTICATED, 'Token expired');
+    timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+  };
+  arm();
+  socket.once('close', () => clearTimeout(timer));
 }
 
 export interface GatewayAccessOptions {

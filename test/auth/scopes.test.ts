@@ -153,6 +153,28 @@ describe('operations', () => {
   });
 });
 
+describe('callers without a valid token', () => {
+  it('refuses an unknown token with UNAUTHENTICATED, and a caller without one on every field', async () => {
+    const unknown = await gw.query('{ me { name } }', undefined, { token: 'not-a-token-of-the-file' });
+    expect(unknown.errors).toEqual([expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })]);
+    const none = await gw.query('{ cluster(name: "prod-eu") { name } workload(ref: { cluster: "prod-eu", namespace: "default", kind: DEPLOYMENT, name: "nginx" }) { name } }');
+    expect(none.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+  });
+
+  it('gives a caller without a token the anonymous grant of the access file', async () => {
+    const open = await startTestGateway({ fleet: gw.fleet, auth: { tokens: [ADMIN.entry], anonymous: { roles: ['VIEWER'], clusters: ['staging'] } } });
+    try {
+      const { data, errors } = await open.query('{ me { name roles } clusters { name } }');
+      expect(errors).toBeUndefined();
+      expect(data).toEqual({ me: { name: 'anonymous', roles: ['VIEWER'] }, clusters: [{ name: 'staging' }] });
+      const scale = await open.query('mutation { scaleWorkload(input: { workload: { cluster: "staging", namespace: "acme-staging", kind: DEPLOYMENT, name: "api" }, replicas: 2 }) { replicas } }');
+      expect(scale.errors).toEqual([expect.objectContaining({ extensions: { code: 'FORBIDDEN' } })]);
+    } finally {
+      await open.stop();
+    }
+  });
+});
+
 describe('subscriptions', () => {
   it('carry only the resource changes a caller may see', async () => {
     const admin = wsClient(gw.url, { token: ADMIN.token });
