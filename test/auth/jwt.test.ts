@@ -1,5 +1,7 @@
 // JWTs signed by a key made here: issuer, audience, expiry and signature checked over HTTP and
 // over graphql-ws, where a bad token closes the socket and an expiring one ends its subscriptions.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { type CryptoKey, type JWK, SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { createLogger } from '../../src/logging/index.js';
@@ -83,6 +85,30 @@ describe('over HTTP', () => {
   it('answers UNAUTHENTICATED to a caller without a token when the access file has no anonymous grant', async () => {
     const res = await raw(gw.url, { body: ME });
     expect(codesIn(res.body)).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('with a key set fetched from jwksUrl', () => {
+  it('verifies tokens against the keys the URL serves', async () => {
+    let fetched = 0;
+    const jwks = createServer((_req, res) => {
+      fetched++;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [{ ...publicJwk, kid: 'test', alg: 'ES256' }] }));
+    });
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
+    const remote = await startTestGateway({ fleet: gw.fleet, auth: { tokens: [], jwt: { jwks: { url }, issuer: ISSUER, audience: AUDIENCE, claims: { name: 'sub', roles: 'fleetgraph_roles', clusters: 'fleetgraph_clusters', namespaces: 'fleetgraph_namespaces' } } } });
+    try {
+      const ok = await raw(remote.url, { headers: { authorization: `Bearer ${await sign({ sub: 'carol' })}` }, body: ME });
+      expect(JSON.parse(ok.body)).toEqual({ data: { me: { name: 'carol', roles: ['VIEWER', 'OPERATOR'] } } });
+      const forged = await raw(remote.url, { headers: { authorization: `Bearer ${await sign({ signedBy: otherKey })}` }, body: ME });
+      expect(forged.status).toBe(401);
+      expect(fetched).toBeGreaterThan(0);
+    } finally {
+      await remote.stop();
+      await new Promise((resolve) => jwks.close(resolve));
+    }
   });
 });
 
