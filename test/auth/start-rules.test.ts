@@ -9,6 +9,7 @@ import { buildGatewaySchema } from '../../schema/build-schema.js';
 import { ConfigError, loadConfig, parseAuthFile } from '../../src/config/index.js';
 import { createClusterRegistry } from '../../src/fleet/index.js';
 import { createLogger } from '../../src/logging/index.js';
+import { startFleetgraph } from '../../src/server/fleetgraph.js';
 import { startGateway } from '../../src/server/gateway.js';
 import { startTestGateway } from '../support/gateway.js';
 import { sha256 } from './tokens.js';
@@ -56,6 +57,20 @@ describe('with FLEETGRAPH_AUTH_FILE', () => {
     const fromYaml = loadConfig({ HOST: '0.0.0.0', FLEETGRAPH_AUTH_FILE: yaml }).auth;
     expect(fromYaml).toEqual({ tokens: [{ name: 'ci-bot', sha256: HASH, roles: ['OPERATOR'], clusters: ['prod-eu'], namespaces: ['acme-*'] }], anonymous: { roles: ['VIEWER'], clusters: ['staging'] } });
     expect(loadConfig({ HOST: '0.0.0.0', FLEETGRAPH_AUTH_FILE: json }).auth).toEqual(fromYaml);
+  });
+
+  it('serves callers with the tokens of the file, end to end from the environment', async () => {
+    const path = file('team.yaml', `tokens:\n  - { name: ci-bot, sha256: ${HASH}, roles: [OPERATOR] }\n`);
+    const config = loadConfig({ PORT: '0', SIM_CLUSTERS: '1', DATA_DIR: mkdtempSync(join(tmpdir(), 'fleetgraph-data-')), FLEETGRAPH_AUTH_FILE: path });
+    const app = await startFleetgraph({ config, logger: createLogger({ level: 'silent' }), schema: await buildGatewaySchema() });
+    try {
+      const me = (authorization?: string) =>
+        fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify({ query: '{ me { name } }' }) }).then((r) => r.json());
+      expect(await me('Bearer a-token')).toEqual({ data: { me: { name: 'ci-bot' } } });
+      expect(await me()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+    } finally {
+      await app.stop();
+    }
   });
 
   it('reads the key set a jwt entry names, relative to the access file', () => {
