@@ -47,7 +47,7 @@ export const SUBSCRIPTION_ACCESS: Readonly<Record<string, ReadAccess>> = {
 export const MUTATION_ACCESS: Readonly<Record<string, MutationAccess>> = {
   // OPERATOR: operations and direct changes to workloads and hosts.
   rolloutImage: { role: 'OPERATOR', reach: ({ input }) => listed(input.clusters, input.namespaces) },
-  restartWorkloads: { role: 'OPERATOR', reach: ({ input }) => (input.workloads ? workloads(input.workloads) : listed(input.filter?.clusters, input.filter?.namespaces)) },
+  restartWorkloads: { role: 'OPERATOR', reach: ({ input }) => (input.workloads ? workloads(input.workloads) : filtered(input.filter ?? {})) },
   rollbackWorkload: { role: 'OPERATOR', reach: ({ input }) => workloads([input.workload]) },
   restartHosts: { role: 'OPERATOR', reach: ({ input }) => wholeCluster(input.cluster) },
   // The operation's own targets decide (views.ts guards cancel with the operation's visibility).
@@ -75,6 +75,13 @@ export const ROOT_ACCESS = { Query: QUERY_ACCESS, Mutation: MUTATION_ACCESS, Sub
 /** Absent (null) lists of a filter reach everything. */
 function listed(clusters: readonly string[] | null | undefined, namespaces: readonly string[] | null | undefined): Reach {
   return { clusters: clusters ?? ALL, namespaces: namespaces ?? ALL };
+}
+
+/** A WorkloadFilter: its namespaces, or else the namespaces of its environments, bound what it reaches. */
+function filtered({ clusters, namespaces, environments }: { clusters?: string[] | null; namespaces?: string[] | null; environments?: string[] | null }): Reach {
+  const ofEnvironments = environments?.map((name) => environmentNamespaces(name));
+  const envNamespaces = ofEnvironments && !ofEnvironments.includes(ALL) ? (ofEnvironments as string[][]).flat() : undefined;
+  return listed(clusters, namespaces ?? envNamespaces);
 }
 
 function workloads(refs: readonly { cluster: string; namespace: string }[]): Reach {

@@ -103,6 +103,7 @@ describe('mutations', () => {
     ['acme-operator rolling out in every namespace', ACME_OPERATOR, ROLLOUT, { i: { image: 'acme/api:1.5.0' } }],
     ['eu-operator restarting a filter reaching prod-us', EU_OPERATOR, RESTART, { i: { filter: { clusters: ['prod-eu', 'prod-us'] } } }],
     ['eu-operator restarting a workload of prod-us', EU_OPERATOR, RESTART, { i: { workloads: [API_US] } }],
+    ['acme-operator restarting the environment globex:production', ACME_OPERATOR, RESTART, { i: { filter: { environments: ['globex:production'] } } }],
     ['acme-operator cordoning a host (all namespaces run on it)', ACME_OPERATOR, CORDON, { c: 'prod-eu', n: 'prod-eu-node-2' }],
     ['an OPERATOR deleting a workload', EU_OPERATOR, 'mutation($w: WorkloadRef!) { deleteWorkload(workload: $w) }', { w: API_EU }],
   ])('refuses %s with FORBIDDEN and changes nothing', async (_what, who, query, variables) => {
@@ -121,6 +122,8 @@ describe('mutations', () => {
     const rollout = await as(ACME_OPERATOR, ROLLOUT, { i: { image: 'acme/api:1.4.2_17_a1b2c3d4', namespaces: ['acme-production'], dryRun: true } });
     expect(rollout.errors).toBeUndefined();
     expect(rollout.data.rolloutImage.requestedBy).toBe('acme-operator');
+    const byEnvironment = await as(ACME_OPERATOR, RESTART, { i: { filter: { environments: ['acme:staging'], clusters: ['staging'] }, dryRun: true } });
+    expect(byEnvironment.errors).toBeUndefined();
     const named = await as(EU_OPERATOR, ROLLOUT, { i: { image: 'acme/api:1.4.2_17_a1b2c3d4', clusters: ['prod-eu'], dryRun: true } });
     expect(named.errors).toBeUndefined();
     expect(named.data.rolloutImage.targets.every((t: { cluster: string }) => t.cluster === 'prod-eu')).toBe(true);
