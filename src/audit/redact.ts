@@ -1,7 +1,7 @@
-// Mutation arguments as the audit keeps them: plain data, bounded in depth and size, with
+// Mutation arguments as the audit keeps them: plain JSON, bounded in depth and size, with
 // secrets replaced, whatever the caller sent. Built in one walk whose recursion stops at
-// maxDepth, so no input (a pod template nested 20,000 levels) can overflow the stack here,
-// in the store's serialiser, or past MongoDB's 100-level document limit.
+// maxDepth, so no input (a pod template nested 20,000 levels) can overflow the stack here
+// or where the entry is serialised, and no entry outgrows the store.
 import { REDACTED, redactText } from './secret-values.js';
 
 export { REDACTED };
