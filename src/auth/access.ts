@@ -14,6 +14,8 @@ type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 export interface ReadAccess {
   readonly role: Role;
+  /** For a read that cannot be cut to a scope: what it shows, which the caller's scope must cover. */
+  readonly reach?: (args: Args) => Reach;
 }
 
 export interface MutationAccess {
@@ -25,6 +27,9 @@ export interface MutationAccess {
 const VIEWER: ReadAccess = { role: 'VIEWER' };
 
 export const QUERY_ACCESS: Readonly<Record<string, ReadAccess>> = {
+  // Entries name clusters and namespaces only inside their arguments, so the log cannot be cut
+  // to a scope: it is for ADMINs who may see the whole fleet.
+  auditLog: { role: 'ADMIN', reach: () => ({ clusters: ALL, namespaces: ALL }) },
   cluster: VIEWER,
   clusters: VIEWER,
   environment: VIEWER,

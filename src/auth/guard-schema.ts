@@ -4,7 +4,8 @@
 import { GraphQLObjectType, GraphQLSchema, type GraphQLFieldConfig, type GraphQLFieldResolver, defaultFieldResolver } from 'graphql';
 import { ForbiddenError, UnauthenticatedError } from '../errors/index.js';
 import { ROOT_ACCESS, type MutationAccess, type ReadAccess } from './access.js';
-import { holds, type Principal } from './principal.js';
+import type { Principal } from './principal.js';
+import { requireRole } from './require-role.js';
 import { covers } from './scope.js';
 
 /** What the guard reads from each request's context. */
@@ -13,8 +14,8 @@ export interface GuardedContext {
 }
 
 type RootName = keyof typeof ROOT_ACCESS;
-/** A table entry of any root type; only mutations have a reach. */
-type Access = ReadAccess & Partial<Pick<MutationAccess, 'reach'>>;
+/** A table entry of any root type. */
+type Access = ReadAccess | MutationAccess;
 type Field = GraphQLFieldConfig<unknown, GuardedContext>;
 
 /** A root field with no entry in the table, or an entry with no field: the gateway must not start. */
@@ -28,9 +29,9 @@ export class AccessTableError extends Error {
  */
 export function authorize(principal: Principal, field: string, access: Access, args: Record<string, unknown>): void {
   if (!principal.authenticated) throw new UnauthenticatedError(`${field} needs credentials: send Authorization: Bearer <token>`);
-  if (!holds(principal, access.role)) throw new ForbiddenError(`${field} needs the ${access.role} role`);
+  requireRole(principal, access.role, field);
   if (access.reach && !covers(principal.scope, access.reach(args))) {
-    throw new ForbiddenError(`${field} would reach clusters or namespaces outside what ${principal.name} may change`);
+    throw new ForbiddenError(`${field} would reach clusters or namespaces outside the scope of ${principal.name}`);
   }
 }
 
@@ -46,7 +47,7 @@ export function guardRootFields(schema: GraphQLSchema): GraphQLSchema {
     if (!type) continue;
     const config = type.toConfig();
     const table: Readonly<Record<string, Access>> = ROOT_ACCESS[root];
-    const fields = Object.fromEntries(Object.entries(config.fields).map(([name, field]) => [name, guarded(`${root}.${name}`, root, field, table[name]!)]));
+    const fields = Object.fromEntries(Object.entries(config.fields).map(([name, field]) => [name, guarded(name, root, field, table[name]!)]));
     replaced.set(type, new GraphQLObjectType({ ...config, fields }));
   }
   const swap = (type: GraphQLObjectType | null | undefined) => (type ? (replaced.get(type) ?? type) : type);

@@ -7,3 +7,4 @@ export { scopedReader, scopedRegistry, scopedWatchEngine, seesKubeObject } from 
 export { scopedOperationEvents, scopedOperations, scopedRunner, seesOperation } from './operation-views.js';
 export { hostHeaderName, isLoopbackName } from './loopback.js';
 export { createOriginPolicy, type OriginPolicy, type OriginPolicyOptions, type Refusal } from './origin.js';
+export { requireRole } from './require-role.js';

@@ -104,7 +104,8 @@ describe('the access table', () => {
     );
     expect(byRole('Mutation', 'ADMIN')).toEqual(['createEnvironment', 'deleteEnvironment', 'deployWorkload', 'deleteWorkload', 'registerCluster', 'unregisterCluster', 'updateEnvironment'].sort());
     expect(byRole('Mutation', 'VIEWER')).toEqual([]);
-    expect(byRole('Query', 'VIEWER')).toEqual(Object.keys(ROOT_ACCESS.Query).sort());
+    expect(byRole('Query', 'ADMIN')).toEqual(['auditLog']);
+    expect(byRole('Query', 'VIEWER')).toEqual(Object.keys(ROOT_ACCESS.Query).filter((f) => f !== 'auditLog').sort());
     expect(byRole('Subscription', 'VIEWER')).toEqual(Object.keys(ROOT_ACCESS.Subscription).sort());
   });
 

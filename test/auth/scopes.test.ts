@@ -14,10 +14,11 @@ const EU_VIEWER = caller('eu-viewer', ['VIEWER'], { clusters: ['prod-eu'] });
 const ACME_VIEWER = caller('acme-viewer', ['VIEWER'], { namespaces: ['acme-*'] });
 const EU_OPERATOR = caller('eu-operator', ['OPERATOR'], { clusters: ['prod-eu'] });
 const ACME_OPERATOR = caller('acme-operator', ['OPERATOR'], { namespaces: ['acme-*'] });
+const EU_ADMIN = caller('eu-admin', ['ADMIN'], { clusters: ['prod-eu'] });
 
 let gw: TestGateway;
 beforeAll(async () => {
-  gw = await startTestGateway({ clusters: 3, seed: 'demo', speed: 20, auth: { tokens: [ADMIN, VIEWER, EU_VIEWER, ACME_VIEWER, EU_OPERATOR, ACME_OPERATOR].map((c) => c.entry) } });
+  gw = await startTestGateway({ clusters: 3, seed: 'demo', speed: 20, auth: { tokens: [ADMIN, VIEWER, EU_VIEWER, ACME_VIEWER, EU_OPERATOR, ACME_OPERATOR, EU_ADMIN].map((c) => c.entry) } });
 });
 afterAll(() => gw.stop());
 
@@ -127,6 +128,12 @@ describe('mutations', () => {
     const named = await as(EU_OPERATOR, ROLLOUT, { i: { image: 'acme/api:1.4.2_17_a1b2c3d4', clusters: ['prod-eu'], dryRun: true } });
     expect(named.errors).toBeUndefined();
     expect(named.data.rolloutImage.targets.every((t: { cluster: string }) => t.cluster === 'prod-eu')).toBe(true);
+  });
+
+  it('shows the audit log only to an ADMIN who may see the whole fleet', async () => {
+    const log = '{ auditLog(first: 5) { totalCount } }';
+    expect((await as(ADMIN, log)).errors).toBeUndefined();
+    expect((await as(EU_ADMIN, log)).errors).toEqual([expect.objectContaining({ extensions: { code: 'FORBIDDEN' } })]);
   });
 
   it('writes the refused attempt to the audit under the caller\'s name', async () => {

@@ -2,6 +2,8 @@
 // real HTTP to the gateway, real Kubernetes HTTP from the gateway to the simulator.
 import type { FormattedExecutionResult } from 'graphql';
 import { buildGatewaySchema } from '../../schema/build-schema.js';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '../../src/auth/index.js';
 import { createClusterRegistry, embeddedSource } from '../../src/fleet/index.js';
 import type { AuthSettings } from '../../src/config/index.js';
 import { createLogger, type Logger } from '../../src/logging/index.js';
@@ -51,9 +53,14 @@ export interface TestGatewayOptions extends SimFleetOptions {
   corsOrigins?: readonly string[];
   /** where the gateway logs; default nowhere */
   logger?: Logger;
+  /**
+   * who every request runs as unless a query names a token: a token for this principal is made
+   * and the access file holds it alone (default: no access file, every caller the ADMIN `local`)
+   */
+  principal?: { name: string; roles: readonly Role[] };
 }
 
-export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, auth, corsOrigins, logger: givenLogger, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
+export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, auth: givenAuth, corsOrigins, logger: givenLogger, principal, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
   const fleet = givenFleet ?? (await startSimFleet({ clusters: 3, ...fleetOptions }));
   const registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs })] });
   const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
@@ -61,6 +68,8 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
   const logger = createLogger({ level: 'silent' });
   const resourceEvents = createWatchEngine({ registry, logger, backoff: { baseMs: 20, maxMs: 500 }, ...watch });
   const operationRunner = await startOperationRunner({ store, registry, events: operationEvents, logger, pollMs: operations.pollMs ?? 20, hostTimeoutSeconds: operations.hostTimeoutSeconds });
+  const own = principal && tokenFor(principal);
+  const auth = own ? { tokens: [own.entry] } : givenAuth;
   const gateway = await startGateway({
     operationRunner,
     operationEvents,
@@ -78,7 +87,7 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
     store,
     operationEvents,
     resourceEvents,
-    async query<T>(query: string, variables?: Record<string, unknown>, { token }: { token?: string } = {}): Promise<GraphQLResponse<T>> {
+    async query<T>(query: string, variables?: Record<string, unknown>, { token = own?.token }: { token?: string } = {}): Promise<GraphQLResponse<T>> {
       const response = await fetch(gateway.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
@@ -102,4 +111,10 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
       if (!givenFleet) await fleet.stop();
     },
   };
+}
+
+/** A random token for `principal`, and the access-file entry that holds its hash. */
+function tokenFor({ name, roles }: { name: string; roles: readonly Role[] }): { token: string; entry: AuthSettings['tokens'][number] } {
+  const token = randomBytes(24).toString('base64url');
+  return { token, entry: { name, roles, sha256: createHash('sha256').update(token).digest('hex') } };
 }
