@@ -30,6 +30,10 @@ export interface Config {
   readonly allowPrivilegedContainers: boolean;
   /** FLEETGRAPH_SINKS_FILE: HTTP endpoints that get resource changes pushed (see README, "Event sinks"). Default none. */
   readonly sinks?: readonly SinkConfig[];
+  /** OPERATION_LEASE_SECONDS: how long a gateway's lease on a running operation lasts unless renewed. Default 30. */
+  readonly operationLeaseSeconds?: number;
+  /** IDEMPOTENCY_KEY_TTL_SECONDS: how long an idempotency key names its operation. Default 86 400 (24 h). */
+  readonly idempotencyKeyTtlSeconds?: number;
 }
 
 /** Raised when a variable holds a value the gateway cannot use; the message names each one. */
@@ -72,6 +76,8 @@ const environment = z.object({
     .stringbool({ error: 'must be true or false (also accepted: 1/0, yes/no, on/off)' })
     .default(false),
   FLEETGRAPH_SINKS_FILE: z.string().optional(),
+  OPERATION_LEASE_SECONDS: integer(1, 3600).default(30),
+  IDEMPOTENCY_KEY_TTL_SECONDS: integer(60, 30 * 86_400).default(86_400),
 });
 
 /**
@@ -100,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowPrivilegedContainers: vars.ALLOW_PRIVILEGED_CONTAINERS,
     // The sinks file names the variables holding its credentials, so it is read here, with env.
     sinks: vars.FLEETGRAPH_SINKS_FILE ? sinksFrom(vars.FLEETGRAPH_SINKS_FILE, present) : undefined,
+    operationLeaseSeconds: vars.OPERATION_LEASE_SECONDS,
+    idempotencyKeyTtlSeconds: vars.IDEMPOTENCY_KEY_TTL_SECONDS,
   };
 }
 

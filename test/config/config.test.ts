@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       clusterTimeoutMs: 5000,
       clusterConcurrency: 8,
       allowPrivilegedContainers: false,
+      operationLeaseSeconds: 30,
+      idempotencyKeyTtlSeconds: 86_400,
     });
   });
 
@@ -30,6 +32,8 @@ describe('loadConfig', () => {
       CLUSTER_TIMEOUT_MS: '250',
       CLUSTER_CONCURRENCY: '2',
       ALLOW_PRIVILEGED_CONTAINERS: 'true',
+      OPERATION_LEASE_SECONDS: '10',
+      IDEMPOTENCY_KEY_TTL_SECONDS: '3600',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -43,6 +47,8 @@ describe('loadConfig', () => {
       clusterTimeoutMs: 250,
       clusterConcurrency: 2,
       allowPrivilegedContainers: true,
+      operationLeaseSeconds: 10,
+      idempotencyKeyTtlSeconds: 3600,
     });
   });
 

@@ -6,7 +6,7 @@ import { createClusterRegistry, embeddedSource } from '../../src/fleet/index.js'
 import { createLogger } from '../../src/logging/index.js';
 import { startGateway } from '../../src/server/gateway.js';
 import { type OperationEvents, createOperationEvents } from '../../src/operations/events.js';
-import { startOperationRunner } from '../../src/operations/index.js';
+import { type OperationRunnerOptions, startOperationRunner } from '../../src/operations/index.js';
 import { type GatewayStore, createEmbeddedStore } from '../../src/store/index.js';
 import { startSimFleet, type SimFleet, type SimFleetOptions } from '../../src/sim/fleet.js';
 import { createWatchEngine, type WatchEngine, type WatchEngineOptions } from '../../src/events/index.js';
@@ -43,7 +43,7 @@ export interface TestGatewayOptions extends SimFleetOptions {
   /** a store already open, left open by stop(); default a new in-memory embedded one, closed by stop() */
   store?: GatewayStore;
   /** the operation runner's poll interval (default 20 ms), host restart timeout (default 600 s), lease (default 30 s) */
-  operations?: { pollMs?: number; hostTimeoutSeconds?: number; leaseMs?: number; idempotencyKeyTtlMs?: number };
+  operations?: Partial<Pick<OperationRunnerOptions, 'pollMs' | 'hostTimeoutSeconds' | 'leaseMs' | 'idempotencyKeyTtlMs' | 'owner'>>;
   /** the watch engine's options; default backoff 20 ms to 500 ms, linger 30 s */
   watch?: Omit<WatchEngineOptions, 'registry' | 'logger'>;
 }
