@@ -1,6 +1,9 @@
 // The operations engine under concurrency, partial failure and a second gateway, end to end
 // against the simulator. Races run many times in a loop.
+import { fromGlobalId, toGlobalId } from '../../src/model/ids.js';
 import { startSimFleet } from '../../src/sim/fleet.js';
+import type { KubeObject } from '../../src/sim/objects.js';
+import { resourceByKind } from '../../src/sim/resources.js';
 import { createEmbeddedStore } from '../../src/store/index.js';
 import { type TestGateway, startTestGateway } from '../support/gateway.js';
 import { attempt, finished, imageOf, mutate, patches, published } from '../support/operations.js';
@@ -8,7 +11,7 @@ import { eventually } from '../support/wait.js';
 
 const SPEED = 50;
 const ROUNDS = 5;
-const storeId = (globalId: string) => Buffer.from(globalId, 'base64').toString('utf8').split(':').slice(1).join(':');
+const storeId = (globalId: string) => fromGlobalId(globalId)!.parts[0]!;
 
 describe('one operation per target', () => {
   let gw: TestGateway;
@@ -200,6 +203,44 @@ describe('two gateways over one store', () => {
       expect(['staging', 'prod-eu', 'prod-us'].map((c) => fleet.cluster(c).counters.total('patch', 'deployments'))).toEqual([1, 1, 1]);
     } finally {
       await b.stop();
+      await store.close();
+      await fleet.stop();
+    }
+  });
+});
+
+describe('a host restart resumed after its reboot step was recorded', () => {
+  const NODE = 'staging-node-2';
+  // The gateway stopped after recording the step (with the node's boot id) and before — or
+  // after — asking for the reboot; the node was cordoned and drained.
+  it.each([
+    ['not yet asked: asks once', (bootId: string) => bootId, 1],
+    ['asked, and the node has rebooted since (a new boot): does not ask again', () => 'the-boot-before', 0],
+  ])('%s', async (_, recordedBoot, reboots) => {
+    const fleet = await startSimFleet({ clusters: 3, speed: SPEED, controllers: { rebootMs: 2000 } });
+    const store = createEmbeddedStore({ inMemoryOnly: true });
+    const nodes = fleet.cluster('staging').store;
+    const nodeRt = resourceByKind('Node');
+    const bootOf = () => nodes.get(nodeRt, undefined, NODE)!.status.nodeInfo.bootID as string;
+    const bootBefore = bootOf();
+    nodes.mutate(nodeRt, undefined, NODE, (n: KubeObject) => void (n.spec = { ...n.spec, unschedulable: true }));
+    const at = new Date();
+    await store.operations.create({
+      id: 'resumed-host-restart', kind: 'HOST_RESTART', status: 'RUNNING', dryRun: false, requestedBy: 'test', idempotencyKey: null,
+      createdAt: at, startedAt: at, finishedAt: null, message: null, cancelRequested: false,
+      params: { kind: 'HOST_RESTART', maxUnavailable: 1, timeoutSeconds: 60 },
+      targets: [{ cluster: 'staging', kind: 'Node', namespace: null, name: NODE, status: 'RUNNING', fromImage: null, toImage: null, message: null, startedAt: at, finishedAt: null, step: 'changed', changes: [], previousRevision: null, bootId: recordedBoot(bootBefore) }],
+    });
+    const gw = await startTestGateway({ fleet, store });
+    try {
+      const done = await finished(gw, toGlobalId('Operation', 'resumed-host-restart'), 20_000);
+      expect(done.status).toBe('SUCCEEDED');
+      const node = nodes.get(nodeRt, undefined, NODE)!;
+      expect(node.spec.unschedulable).toBeFalsy();
+      expect(bootOf() !== bootBefore ? 1 : 0).toBe(reboots);
+      expect(node.metadata.annotations?.['fleetgraph.io/last-reboot'] === undefined ? 0 : 1).toBe(reboots);
+    } finally {
+      await gw.stop();
       await store.close();
       await fleet.stop();
     }
