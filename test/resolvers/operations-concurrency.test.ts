@@ -6,7 +6,7 @@ import type { KubeObject } from '../../src/sim/objects.js';
 import { resourceByKind } from '../../src/sim/resources.js';
 import { createEmbeddedStore } from '../../src/store/index.js';
 import { type TestGateway, startTestGateway } from '../support/gateway.js';
-import { attempt, finished, imageOf, mutate, patches, published } from '../support/operations.js';
+import { attempt, finished, imageOf, mutate, patches } from '../support/operations.js';
 import { eventually } from '../support/wait.js';
 
 const SPEED = 50;
@@ -183,20 +183,26 @@ describe('two gateways over one store', () => {
     try {
       const bSaw: string[] = [];
       b.operationEvents.subscribe((op) => bSaw.push(op.status));
-      const underWay = published(a, (op) => op.targets[1]?.status === 'RUNNING');
+      // prod-eu takes no new pods until the end: its rollout waits, patched, while the leases play out.
+      const prodEu = fleet.cluster('prod-eu').store;
+      const nodeRt = resourceByKind('Node');
+      const cordon = (unschedulable: boolean) => {
+        for (const node of prodEu.list(nodeRt)) prodEu.mutate(nodeRt, undefined, node.metadata.name, (n: KubeObject) => void (n.spec = { ...n.spec, unschedulable }));
+      };
+      cordon(true);
       const started = await mutate(a, 'rolloutImage', 'RolloutImageInput', { image: 'acme/web:2.5.0', clusters: ['staging', 'prod-eu', 'prod-us'] });
       const id = storeId(started.id);
-      await underWay;
-      // A has renewed its lease while B scanned (every half lease): B never took it.
+      await eventually(() => store.operations.get(id), (op) => op!.targets[1]!.step === 'changed');
+      // A renews its lease while B scans (every half lease): B never takes it.
       const firstExpiry = (await store.operations.get(id))!.lease!.expiresAt.getTime();
-      await eventually(() => store.operations.get(id), (op) => op!.lease!.expiresAt.getTime() > firstExpiry + leaseMs / 2);
+      await eventually(() => store.operations.get(id), (op) => op!.lease!.expiresAt.getTime() > firstExpiry + leaseMs);
       expect((await store.operations.get(id))!.lease!.owner).toBe('gateway-a');
       expect(bSaw).toEqual([]);
 
       await a.crash();
       // As if A had died right after patching, before writing that it had.
-      const left = (await store.operations.get(id))!;
-      if (left.targets[1]!.step === 'changed') await store.operations.updateTarget(id, 1, { step: 'changing' });
+      await store.operations.updateTarget(id, 1, { step: 'changing' });
+      cordon(false);
       const done = await finished(b, started.id, 20_000);
       expect(done.status).toBe('SUCCEEDED');
       expect((await store.operations.get(id))!.lease!.owner).toBe('gateway-b');
