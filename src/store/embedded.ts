@@ -50,7 +50,7 @@ function embeddedStore({ dataDir = './.fleetgraph', inMemoryOnly = false }: Embe
   // Claimed targets and idempotency keys: unique by `_id`, as every nedb collection is.
   const locks = load<LockDoc>(file('locks'), [{ fieldName: 'operationId' }]);
   const keys = load<KeyDoc>(file('keys'), []);
-  const audit = load<AuditDoc>(file('audit'), [{ fieldName: 'at' }, { fieldName: 'action' }]);
+  const audit = load<AuditDoc>(file('audit'), [{ fieldName: 'at' }, { fieldName: 'action' }, { fieldName: 'principal' }]);
   const newId = createTimeOrderedIds();
   const store: GatewayStore = {
     kind: 'embedded',
@@ -108,6 +108,9 @@ function collection<D extends { _id: string }>(
       if (sort) cursor = cursor.sort(sort);
       if (limit !== undefined) cursor = cursor.limit(limit);
       return (await cursor) as unknown as D[];
+    },
+    async count(query) {
+      return (await db()).countAsync(query);
     },
     async update(query, set) {
       const { affectedDocuments } = await (await db()).updateAsync(query, { $set: set }, { returnUpdatedDocs: true });
