@@ -64,6 +64,8 @@ export async function admit(args: AdmitArgs): Promise<{ operation: StoredOperati
 
 /** undefined once this request holds the key; else the operation an identical earlier request made */
 async function reserveKey({ run, store, id, submit, hash, keyTtlMs }: AdmitArgs, key: string): Promise<StoredOperation | undefined> {
+  // Waiting for another call's operation: polls from 10 ms, doubling up to pollMs.
+  let wait = 10;
   for (;;) {
     const createdAt = run.now();
     const held = await store.reserveKey({ principal: submit.requestedBy, key, operationId: id, requestHash: hash, createdAt, expiresAt: new Date(createdAt.getTime() + keyTtlMs) });
@@ -75,6 +77,7 @@ async function reserveKey({ run, store, id, submit, hash, keyTtlMs }: AdmitArgs,
     const operation = await store.get(held.operationId);
     if (operation) return operation;
     if (createdAt.getTime() - held.createdAt.getTime() > ORPHAN_KEY_MS) await store.releaseKey(submit.requestedBy, key, held.operationId);
-    else await run.sleep(Math.min(run.pollMs, 25), run.signal);
+    else await run.sleep(wait, run.signal);
+    wait = Math.min(wait * 2, Math.max(run.pollMs, 10));
   }
 }

@@ -10,20 +10,10 @@ export interface OperationEvents {
   subscribe(listener: OperationListener): () => void;
 }
 
-/**
- * Publishes only changes: a record equal to the one last published for its operation (a write
- * of fields the record does not show, such as a target's step) is not sent again. What was
- * last sent is kept per unfinished operation only.
- */
 export function createOperationEvents(): OperationEvents {
   const listeners = new Set<OperationListener>();
-  const lastSent = new Map<string, string>();
   return {
     publish(operation) {
-      const payload = JSON.stringify(operation);
-      if (lastSent.get(operation.id) === payload) return;
-      if (operation.status === 'PENDING' || operation.status === 'RUNNING') lastSent.set(operation.id, payload);
-      else lastSent.delete(operation.id);
       for (const listener of [...listeners]) listener(operation);
     },
     subscribe(listener) {

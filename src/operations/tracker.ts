@@ -1,7 +1,7 @@
 // One operation as the runner works on it: the latest stored copy, and every change written
-// to the store first, then published. Targets of one operation change concurrently; the
-// store sets each target's fields alone, so the copy kept is whichever write came back last
-// for the operation and the per-target copy of each target's own last write.
+// to the store first, then published when the record changed. Targets of one operation change
+// concurrently; the store sets each target's fields alone, so the copy kept is whichever write
+// came back last for the operation and the per-target copy of each target's own last write.
 import { LeaseLostError, type OperationFields, type OperationStore, type StoredOperation, type StoredTarget } from '../store/types.js';
 import type { OperationEvents } from './events.js';
 import { RunnerStopped } from './run-context.js';
@@ -37,7 +37,16 @@ export function trackOperation({ store, events, operation, owner, onLeaseLost = 
   let latest = operation;
   const targets = [...operation.targets];
   const current = (): StoredOperation => ({ ...latest, targets: [...targets] });
-  const publish = () => events.publish(operationRecordOf(current()));
+  // Only changes are published: a write of what the record does not show (a target's step, a
+  // lease) would otherwise send subscribers the same payload again.
+  let lastSent = JSON.stringify(operationRecordOf(operation));
+  const publish = () => {
+    const record = operationRecordOf(current());
+    const payload = JSON.stringify(record);
+    if (payload === lastSent) return;
+    lastSent = payload;
+    events.publish(record);
+  };
   return {
     id: operation.id,
     current,
