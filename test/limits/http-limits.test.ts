@@ -3,7 +3,7 @@
 // beside an abusive one — are answered.
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../support/gateway.js';
 import { DEFAULT_QUERY_LIMITS, LIMIT_SETTINGS, type LimitName, type QueryLimits } from '../../src/limits/index.js';
-import { ABUSIVE, nestedFleet } from './shapes.js';
+import { ABUSIVE, nestedFleet } from '../../bench/abusive-queries.js';
 
 const MAX_OF: Readonly<Record<string, keyof QueryLimits>> = {
   depth: 'maxDepth',

@@ -4,7 +4,7 @@ import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { subscribe, wsClient } from '../support/subscriptions.js';
-import { ABUSIVE } from './shapes.js';
+import { ABUSIVE } from '../../bench/abusive-queries.js';
 
 type Outcome = { data?: unknown; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
 

@@ -1,6 +1,6 @@
-// Abusive queries, one per shape, each built to cross one limit; shared by the HTTP and
-// graphql-ws tests and the abuse benchmark.
-import type { LimitName } from '../../src/limits/index.js';
+// Abusive queries, one per shape, each built to cross one limit; shared by the abuse benchmark
+// and the HTTP and graphql-ws tests (test/limits).
+import type { LimitName } from '../src/limits/index.js';
 
 /** `hosts → pods → host` `levels` times: a 221-byte query of this shape once took the gateway to 4.3 GB. */
 export function nestedFleet(levels: number): string {
