@@ -32,6 +32,25 @@ describe('the request body', () => {
   });
 });
 
+describe('a GET query', () => {
+  const get = (query: string, variables?: object) => {
+    const params = new URLSearchParams({ query, ...(variables ? { variables: JSON.stringify(variables) } : {}) });
+    return fetch(`${gateway.url}?${params}`, { headers: { 'apollo-require-preflight': 'true' } });
+  };
+
+  it('is held to the same limits, variables included', async () => {
+    const response = await get('query($n: Int) { workloads(first: $n) { nodes { pods { host { pods { name } } } } } }', { n: 1000 });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string; limit: string } }[] };
+    expect(body.errors.map((e) => [e.extensions.code, e.extensions.limit])).toEqual([['QUERY_TOO_COMPLEX', 'cost']]);
+  });
+
+  it('is answered within them', async () => {
+    const response = await get('{ clusters { name } }');
+    expect(((await response.json()) as { data: { clusters: unknown[] } }).data.clusters).toHaveLength(3);
+  });
+});
+
 it('sends no X-Powered-By', async () => {
   const answered = await post(JSON.stringify({ query: '{ clusters { name } }' }));
   const refused = await post('not json');
