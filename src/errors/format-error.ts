@@ -30,7 +30,7 @@ export type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) 
 export function createErrorFormatter(logger: Logger): ErrorFormatter {
   return (formatted, error) => {
     const { locations, path } = formatted;
-    const original = requestGatewayError(error) ?? unwrapResolverError(error);
+    const original = unwrapResolverError(error);
     if (original instanceof GatewayError) {
       return { message: original.message, locations, path, extensions: { ...original.extensions } };
     }
@@ -40,13 +40,6 @@ export function createErrorFormatter(logger: Logger): ErrorFormatter {
     const masked = new InternalServerError();
     return { message: masked.message, locations, path, extensions: { ...masked.extensions } };
   };
-}
-
-// A GatewayError reported by a validation rule (src/limits) reaches us inside Apollo's
-// ValidationError, which keeps it as its originalError.
-function requestGatewayError(error: unknown): GatewayError | undefined {
-  if (!(error instanceof GraphQLError) || error.path !== undefined) return undefined;
-  return error.originalError instanceof GatewayError ? error.originalError : undefined;
 }
 
 // A request error has no path (no resolver ran). Over graphql-ws, graphql-js
