@@ -21,6 +21,6 @@ export const ABUSIVE: readonly { shape: string; query: string; limit: LimitName 
   { shape: 'fragment-multiplied', query: fragmentChain(4), limit: 'cost' },
   { shape: 'deep', query: `{ workloads(first: 1) { nodes { ${'cluster { workloads(first: 1) { nodes { '.repeat(3)}name${' } } }'.repeat(3)} } } }`, limit: 'depth' },
   { shape: 'wide (a field repeated 3000 times)', query: `{ clusters { ${'name '.repeat(3000)}} }`, limit: 'tokens' },
-  { shape: 'aliased', query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: clusters { name }`).join(' ')} }`, limit: 'aliases' },
-  { shape: 'many directives', query: `{ clusters { ${'... @skip(if: false) { name } '.repeat(60)}} }`, limit: 'directives' },
+  { shape: 'aliased (40 aliases)', query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: clusters { name }`).join(' ')} }`, limit: 'aliases' },
+  { shape: 'many directives (60)', query: `{ clusters { ${'... @skip(if: false) { name } '.repeat(60)}} }`, limit: 'directives' },
 ];

@@ -38,7 +38,7 @@ function limitsNamed(response: GraphQLResponse): unknown[] {
   return (response.errors ?? []).map((e) => e.extensions?.limit);
 }
 
-describe.each(ABUSIVE)('a $shape query', ({ query, limit }) => {
+describe.each(ABUSIVE)('$shape', ({ query, limit }) => {
   it(`is refused with QUERY_TOO_COMPLEX naming the ${limit} limit, while a small query sent with it is answered`, async () => {
     const [refused, small] = await Promise.all([gateway.query(query), gateway.query<{ clusters: unknown[] }>(SMALL)]);
     expect(refused.data).toBeUndefined();

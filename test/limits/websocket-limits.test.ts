@@ -44,7 +44,7 @@ afterAll(async () => {
   await gateway?.stop();
 });
 
-describe.each(ABUSIVE)('a $shape operation', ({ query, limit }) => {
+describe.each(ABUSIVE)('$shape over graphql-ws', ({ query, limit }) => {
   it(`gets an error naming the ${limit} limit, and the socket answers the next one`, async () => {
     const refused = await once(client, query);
     expect(refused.errors!.map((e) => e.extensions?.code)).toContain('QUERY_TOO_COMPLEX');
