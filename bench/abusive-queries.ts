@@ -20,7 +20,9 @@ export const ABUSIVE: readonly { shape: string; query: string; limit: LimitName 
   { shape: 'nested fleet lists within the depth limit', query: nestedFleet(2), limit: 'cost' },
   { shape: 'fragment-multiplied', query: fragmentChain(4), limit: 'cost' },
   { shape: 'deep', query: `{ workloads(first: 1) { nodes { ${'cluster { workloads(first: 1) { nodes { '.repeat(3)}name${' } } }'.repeat(3)} } } }`, limit: 'depth' },
-  { shape: 'wide (a field repeated 3000 times)', query: `{ clusters { ${'name '.repeat(3000)}} }`, limit: 'tokens' },
+  { shape: 'many tokens (a field repeated 3000 times)', query: `{ clusters { ${'name '.repeat(3000)}} }`, limit: 'tokens' },
+  { shape: 'wide (a field repeated 1000 times, within the token limit)', query: `{ clusters { ${'name '.repeat(1000)}} }`, limit: 'repeats' },
+  { shape: 'wide through fragments (150 fragments naming one field)', query: `{ clusters { ${Array.from({ length: 150 }, (_, i) => `...F${i}`).join(' ')} } } ${Array.from({ length: 150 }, (_, i) => `fragment F${i} on Cluster { name }`).join(' ')}`, limit: 'repeats' },
   { shape: 'aliased (40 aliases)', query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: clusters { name }`).join(' ')} }`, limit: 'aliases' },
   { shape: 'many directives (60)', query: `{ clusters { ${'... @skip(if: false) { name } '.repeat(60)}} }`, limit: 'directives' },
 ];

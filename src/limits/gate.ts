@@ -4,6 +4,7 @@
 import { GraphQLError, type DocumentNode, type GraphQLSchema, validate } from 'graphql';
 import { armorRules, parseWithinTokens } from './armor.js';
 import { costRule } from './cost.js';
+import { repeatsRule } from './repeats.js';
 import type { QueryLimits } from './limits.js';
 
 export interface QueryRequest {
@@ -20,13 +21,13 @@ export interface QueryGate {
 
 export interface QueryGateOptions {
   schema: GraphQLSchema;
-  limits: Pick<QueryLimits, 'maxTokens' | 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxCost'>;
+  limits: Pick<QueryLimits, 'maxTokens' | 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxFieldRepeats' | 'maxCost'>;
   /** registered clusters now (per-cluster lists in the cost model); read per request */
   clusters: () => number;
 }
 
 export function createQueryGate({ schema, limits, clusters }: QueryGateOptions): QueryGate {
-  const generic = armorRules(limits);
+  const generic = [...armorRules(limits), repeatsRule(limits.maxFieldRepeats)];
   return {
     check({ query, variables }) {
       let document: DocumentNode;

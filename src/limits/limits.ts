@@ -10,6 +10,8 @@ export interface QueryLimits {
   readonly maxTokens: number;
   /** QUERY_MAX_DIRECTIVES: directives in one operation. Default 50. */
   readonly maxDirectives: number;
+  /** QUERY_MAX_FIELD_REPEATS: times one selection set may name the same field (response key). Default 20. */
+  readonly maxFieldRepeats: number;
   /** QUERY_MAX_COST: objects an operation can produce, as estimated by src/limits/cost.ts. Default 100 000. */
   readonly maxCost: number;
   /** QUERY_TIMEOUT_MS: how long one operation (or one subscription event) may run. Default 30 000. */
@@ -29,6 +31,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxAliases: 30,
   maxTokens: 2000,
   maxDirectives: 50,
+  maxFieldRepeats: 20,
   maxCost: 100_000,
   timeoutMs: 30_000,
   maxResponseBytes: 32 * 1024 * 1024,
@@ -43,6 +46,7 @@ export const LIMIT_SETTINGS = {
   aliases: 'QUERY_MAX_ALIASES',
   tokens: 'QUERY_MAX_TOKENS',
   directives: 'QUERY_MAX_DIRECTIVES',
+  repeats: 'QUERY_MAX_FIELD_REPEATS',
   cost: 'QUERY_MAX_COST',
   timeout: 'QUERY_TIMEOUT_MS',
   responseBytes: 'QUERY_MAX_RESPONSE_BYTES',

@@ -10,6 +10,7 @@ const MAX_OF: Readonly<Record<string, keyof QueryLimits>> = {
   aliases: 'maxAliases',
   tokens: 'maxTokens',
   directives: 'maxDirectives',
+  repeats: 'maxFieldRepeats',
   cost: 'maxCost',
 };
 
@@ -91,6 +92,7 @@ describe('each limit is a setting', () => {
     ['aliases', { maxAliases: 1 }, '{ a: clusters { name } b: clusters { name } }', 'aliases 2 exceeds the limit of 1 by 1 (QUERY_MAX_ALIASES)'],
     ['tokens', { maxTokens: 20 }, `{ clusters { ${'name '.repeat(20)}} }`, 'document has more than 20 tokens (QUERY_MAX_TOKENS)'],
     ['directives', { maxDirectives: 1 }, '{ clusters { name @skip(if: false) server @skip(if: false) } }', 'directives 2 exceeds the limit of 1 by 1 (QUERY_MAX_DIRECTIVES)'],
+    ['repeats', { maxFieldRepeats: 2 }, '{ clusters { name ... on Cluster { name } ...C } } fragment C on Cluster { name }', 'field "name" is asked 3 times in one selection set, over the limit of 2 by 1 (QUERY_MAX_FIELD_REPEATS)'],
     ['cost', { maxCost: 5 }, '{ hosts(first: 5) { nodes { name } } }', 'query could produce about 6 objects, over the limit of 5 by 1 (QUERY_MAX_COST)'],
   ])('%s', async (limit, limits, query, message) => {
     const strict = await startTestGateway({ fleet: gateway.fleet, limits });
