@@ -73,6 +73,8 @@ export interface ContextFactoryOptions {
   operationRunner?: OperationRunner;
   /** QUERY_TIMEOUT_MS: how long one operation (or one subscription event) may read the fleet; default 30 000 */
   timeoutMs?: number;
+  /** who every request runs as, until authentication builds one per request; default the open-gateway principal */
+  principal?: Principal;
 }
 
 const NO_OPERATION_RUNNER: OperationRunner = {
@@ -113,6 +115,7 @@ export function createContextFactory({
   operationEvents = createOperationEvents(),
   operationRunner = NO_OPERATION_RUNNER,
   timeoutMs = DEFAULT_QUERY_LIMITS.timeoutMs,
+  principal = OPEN_GATEWAY_PRINCIPAL,
 }: ContextFactoryOptions): () => GatewayContext {
   return () => {
     let signal = startDeadline(timeoutMs);
@@ -139,8 +142,8 @@ export function createContextFactory({
       resourceEvents,
       operationEvents,
       operationRunner,
-      // No authentication yet: every request is the open gateway's principal.
-      principal: OPEN_GATEWAY_PRINCIPAL,
+      // No authentication yet: every request is the one principal given (the open gateway's by default).
+      principal,
       operations,
       store,
       clusterRegistration,

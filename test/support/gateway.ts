@@ -2,6 +2,7 @@
 // real HTTP to the gateway, real Kubernetes HTTP from the gateway to the simulator.
 import type { FormattedExecutionResult } from 'graphql';
 import { buildGatewaySchema } from '../../schema/build-schema.js';
+import type { Principal } from '../../src/auth/index.js';
 import { createClusterRegistry, embeddedSource } from '../../src/fleet/index.js';
 import { createLogger } from '../../src/logging/index.js';
 import { startGateway } from '../../src/server/gateway.js';
@@ -47,9 +48,11 @@ export interface TestGatewayOptions extends SimFleetOptions {
   watch?: Omit<WatchEngineOptions, 'registry' | 'logger'>;
   /** what one request may cost; default the gateway's defaults (src/limits) */
   limits?: Partial<QueryLimits>;
+  /** who every request runs as; default the open-gateway principal (every role) */
+  principal?: Principal;
 }
 
-export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, limits, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
+export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, limits, principal, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
   const fleet = givenFleet ?? (await startSimFleet({ clusters: 3, ...fleetOptions }));
   const registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs })] });
   const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
@@ -67,6 +70,7 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
     schema: await buildGatewaySchema(),
     registry,
     batching,
+    principal,
   });
   return {
     url: gateway.url,
