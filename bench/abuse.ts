@@ -37,13 +37,13 @@ export async function abuse({ runs = 50 } = {}): Promise<void> {
     const alone = await medianMs(runs, () => post(gateway.url, SMALL));
     const before = memory();
     console.log(`abuse: each shape ${runs} times against 3 simulated clusters; a small query ${SMALL} alone: median ${alone.toFixed(1)} ms`);
-    console.log(`  ${'shape'.padEnd(62)} ${'refused in'.padStart(10)}  ${'small query beside it'.padStart(21)}`);
+    console.log(`  ${'shape'.padEnd(74)} ${'refused in'.padStart(10)}  ${'small query beside it'.padStart(21)}`);
     for (const { shape, query, limit } of ABUSIVE) {
       const answer = await post(gateway.url, query);
       if (answer.errors?.[0]?.extensions?.code !== 'QUERY_TOO_COMPLEX') throw new Error(`${shape} was not refused`);
       const refused = await medianMs(runs, () => post(gateway.url, query));
       const beside = await medianMs(runs, async () => (await Promise.all([timed(() => post(gateway.url, SMALL)), post(gateway.url, query)]))[0]);
-      console.log(`  ${`${shape} [${limit}]`.padEnd(62)} ${`${refused.toFixed(1)} ms`.padStart(10)}  ${`${beside.toFixed(1)} ms (${(beside / alone).toFixed(1)}× alone)`.padStart(21)}`);
+      console.log(`  ${`${shape} [${limit}]`.padEnd(74)} ${`${refused.toFixed(1)} ms`.padStart(10)}  ${`${beside.toFixed(1)} ms (${(beside / alone).toFixed(1)}× alone)`.padStart(21)}`);
     }
     const after = memory();
     console.log(`  memory before: rss ${mib(before.rss)} MiB, heap ${mib(before.heap)} MiB; after ${ABUSIVE.length * runs * 3} abusive requests: rss ${mib(after.rss)} MiB (${(after.rss / before.rss).toFixed(2)}×), heap ${mib(after.heap)} MiB (${(after.heap / before.heap).toFixed(2)}×)`);
