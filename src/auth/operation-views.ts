@@ -42,18 +42,24 @@ export function scopedOperationEvents(events: OperationEvents, principal: Princi
  */
 export function scopedRunner(runner: OperationRunner, principal: Principal, operations: OperationReader): OperationRunner {
   return {
-    submit(request: OperationRequest) {
-      if (!request.targets.every((t) => seesObject(principal.scope, t.cluster, t.namespace))) {
-        return Promise.reject(new ForbiddenError(`this ${request.kind.toLowerCase()} would change objects outside what ${principal.name} may change`));
-      }
-      return runner.submit(request);
-    },
+    // Checked when planned, before the runner writes anything.
+    submit: (args) =>
+      runner.submit({
+        ...args,
+        plan: async () => {
+          const request: OperationRequest = await args.plan();
+          if (!request.targets.every((t) => seesObject(principal.scope, t.cluster, t.namespace))) {
+            throw new ForbiddenError(`this ${request.kind.toLowerCase()} would change objects outside the scope of ${principal.name}`);
+          }
+          return request;
+        },
+      }),
     async cancel(id) {
       const operation = await operations.get(toGlobalId('Operation', id));
       if (operation && !seesOperation(principal, operation)) throw new ForbiddenError(`operation ${toGlobalId('Operation', id)} reaches outside what ${principal.name} may change`);
       return runner.cancel(id);
     },
-    stop: () => runner.stop(),
+    stop: (opts) => runner.stop(opts),
     get hostTimeoutSeconds() {
       return runner.hostTimeoutSeconds;
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readSinksFile, SinksFileError, type SinkConfig } from './sinks.js';
 import { isLoopbackName } from '../auth/loopback.js';
 import { AuthFileError, readAuthFile, type AuthSettings } from './auth-file.js';
+import { DEFAULT_QUERY_LIMITS as LIMITS, type QueryLimits } from '../limits/limits.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -39,6 +40,12 @@ export interface Config {
   readonly auth?: AuthSettings;
   /** FLEETGRAPH_CORS_ORIGINS: browser origins, besides the gateway's own, allowed to call it. Default none. */
   readonly corsOrigins: readonly string[];
+  /** OPERATION_LEASE_SECONDS: how long a gateway's lease on a running operation lasts unless renewed. Default 30. */
+  readonly operationLeaseSeconds?: number;
+  /** IDEMPOTENCY_KEY_TTL_SECONDS: how long an idempotency key names its operation. Default 86 400 (24 h). */
+  readonly idempotencyKeyTtlSeconds?: number;
+  /** QUERY_MAX_* , QUERY_TIMEOUT_MS, HTTP_MAX_BODY_BYTES, WS_MAX_*: what one request may cost (src/limits). */
+  readonly limits: QueryLimits;
 }
 
 /** Raised when a variable holds a value the gateway cannot use; the message names each one. */
@@ -87,6 +94,19 @@ const environment = z.object({
     .transform((text) => text.split(',').map((part) => part.trim()).filter((part) => part !== ''))
     .refine((origins) => origins.every(isOrigin), 'must be origins such as https://console.example:8443, comma-separated (scheme, host, optional port; no path)')
     .optional(),
+  OPERATION_LEASE_SECONDS: integer(1, 3600).default(30),
+  IDEMPOTENCY_KEY_TTL_SECONDS: integer(60, 30 * 86_400).default(86_400),
+  QUERY_MAX_DEPTH: integer(1, 1000).default(LIMITS.maxDepth),
+  QUERY_MAX_ALIASES: integer(0, 100_000).default(LIMITS.maxAliases),
+  QUERY_MAX_TOKENS: integer(1, 1_000_000).default(LIMITS.maxTokens),
+  QUERY_MAX_DIRECTIVES: integer(0, 100_000).default(LIMITS.maxDirectives),
+  QUERY_MAX_FIELD_REPEATS: integer(1, 100_000).default(LIMITS.maxFieldRepeats),
+  QUERY_MAX_COST: integer(1, 1_000_000_000).default(LIMITS.maxCost),
+  QUERY_TIMEOUT_MS: integer(1, 3_600_000).default(LIMITS.timeoutMs),
+  QUERY_MAX_RESPONSE_BYTES: integer(1024, 2_000_000_000).default(LIMITS.maxResponseBytes),
+  HTTP_MAX_BODY_BYTES: integer(1024, 1_000_000_000).default(LIMITS.maxBodyBytes),
+  WS_MAX_SUBSCRIPTIONS: integer(1, 100_000).default(LIMITS.maxSubscriptionsPerSocket),
+  WS_MAX_MESSAGE_BYTES: integer(1024, 1_000_000_000).default(LIMITS.maxMessageBytes),
 });
 
 /** An origin as browsers send it: scheme://host[:port], nothing more. */
@@ -133,6 +153,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sinks: vars.FLEETGRAPH_SINKS_FILE ? sinksFrom(vars.FLEETGRAPH_SINKS_FILE, present) : undefined,
     auth: vars.FLEETGRAPH_AUTH_FILE ? authFrom(vars.FLEETGRAPH_AUTH_FILE) : undefined,
     corsOrigins: vars.FLEETGRAPH_CORS_ORIGINS ?? [],
+    operationLeaseSeconds: vars.OPERATION_LEASE_SECONDS,
+    idempotencyKeyTtlSeconds: vars.IDEMPOTENCY_KEY_TTL_SECONDS,
+    limits: {
+      maxDepth: vars.QUERY_MAX_DEPTH,
+      maxAliases: vars.QUERY_MAX_ALIASES,
+      maxTokens: vars.QUERY_MAX_TOKENS,
+      maxDirectives: vars.QUERY_MAX_DIRECTIVES,
+      maxFieldRepeats: vars.QUERY_MAX_FIELD_REPEATS,
+      maxCost: vars.QUERY_MAX_COST,
+      timeoutMs: vars.QUERY_TIMEOUT_MS,
+      maxResponseBytes: vars.QUERY_MAX_RESPONSE_BYTES,
+      maxBodyBytes: vars.HTTP_MAX_BODY_BYTES,
+      maxSubscriptionsPerSocket: vars.WS_MAX_SUBSCRIPTIONS,
+      maxMessageBytes: vars.WS_MAX_MESSAGE_BYTES,
+    },
   };
 }
 

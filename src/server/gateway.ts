@@ -19,10 +19,14 @@ import { createContextFactory, type GatewayContext } from './context.js';
 import { attachWebSocket, type WebSocketEndpoint } from './websocket.js';
 import { gatewayAccess, principalOfResponse } from './access.js';
 import { guardRootFields } from '../auth/index.js';
+import { DEFAULT_QUERY_LIMITS, createQueryGate, httpLimits, stringifyWithin, type QueryLimits } from '../limits/index.js';
 
 export interface GatewayOptions {
   /** Where to listen; port 0 picks a free one (see Gateway.url). allowPrivilegedContainers defaults to false. */
-  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'clusterTimeoutMs' | 'auth' | 'corsOrigins'>>;
+  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'clusterTimeoutMs' | 'auth' | 'corsOrigins'>> & {
+    /** what one request may cost; each limit left out has its default (src/limits) */
+    limits?: Partial<QueryLimits>;
+  };
   logger: Logger;
   /** From buildGatewaySchema(); given rather than built here so src/ stays clear of resolvers/. */
   schema: GraphQLSchema;
@@ -65,6 +69,7 @@ export async function startGateway({ config, logger, schema, registry, batching,
   const access = gatewayAccess({ config, logger: logger.child({ component: 'access' }) });
   const guarded = guardRootFields(schema);
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = createServer(app);
   // Listen before anything else starts, so a busy port fails with nothing to undo;
   // until Apollo is mounted a few milliseconds later, requests get express's 404.
@@ -75,13 +80,17 @@ export async function startGateway({ config, logger, schema, registry, batching,
     const resourceEvents = events.resourceEvents ?? ownEngine!;
     const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
     const clusterRegistration = givenRegistration ?? (await ownClusterRegistration({ registry, store, logger, timeoutMs: config.clusterTimeoutMs }));
-    const context = createContextFactory({ registry, concurrency: config.clusterConcurrency, batching, policy, resourceEvents, operationEvents: events.operationEvents, operationRunner, operations, store, clusterRegistration });
+    const limits = { ...DEFAULT_QUERY_LIMITS, ...config.limits };
+    const context = createContextFactory({ registry, concurrency: config.clusterConcurrency, batching, policy, resourceEvents, operationEvents: events.operationEvents, operationRunner, operations, store, clusterRegistration, timeoutMs: limits.timeoutMs });
     const formatError = createErrorFormatter(logger.child({ component: 'gateway' }));
     // Every mutation is audited, over HTTP and WebSocket alike, refused ones included.
     const served = auditMutations(guarded, { logger: logger.child({ component: 'audit' }) });
-    const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, access: access.ws });
-    const apollo = await startApollo({ schema: served, formatError, plugins: plugins(httpServer, ws) });
-    app.use(PATH, access.http, express.json(), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
+    // Both transports refuse costly queries through one gate, before graphql-js validates them.
+    const gate = createQueryGate({ schema: served, limits, clusters: () => registry.list().length });
+    const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, gate, limits, access: access.ws });
+    const apollo = await startApollo({ schema: served, formatError, plugins: plugins(httpServer, ws), stringifyResult: stringifyWithin(limits.maxResponseBytes) });
+    // Origin, Host and credentials first: a refused caller costs nothing more.
+    app.use(PATH, access.http, ...httpLimits({ gate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
     const stop = async () => {
       await apollo.stop();
       await ownEngine?.stop();
@@ -106,7 +115,7 @@ async function ownClusterRegistration(options: {
 }
 
 async function startApollo(
-  options: Pick<ApolloServerOptionsWithSchema<GatewayContext>, 'schema' | 'formatError' | 'plugins'>,
+  options: Pick<ApolloServerOptionsWithSchema<GatewayContext>, 'schema' | 'formatError' | 'plugins' | 'stringifyResult'>,
 ): Promise<ApolloServer<GatewayContext>> {
   const apollo = new ApolloServer<GatewayContext>({
     ...options,

@@ -6,6 +6,7 @@ import type { ErrorFormatter } from '../errors/index.js';
 import type { Principal } from '../auth/index.js';
 import type { WebSocketAccess } from './access.js';
 import type { GatewayContext } from './context.js';
+import { resultWithin, subscribeWithinLimits, type QueryGate, type QueryLimits } from '../limits/index.js';
 
 export interface WebSocketOptions {
   server: Server;
@@ -16,6 +17,9 @@ export interface WebSocketOptions {
   formatError: ErrorFormatter;
   /** Default /graphql, shared with HTTP. */
   path?: string;
+  /** The HTTP side's query gate (src/limits). */
+  gate: QueryGate;
+  limits: Pick<QueryLimits, 'maxMessageBytes' | 'maxSubscriptionsPerSocket' | 'maxResponseBytes'>;
   /** Origin/Host check of the upgrade and authentication at connection_init (access.ts). Default: none, every socket LOCAL. */
   access?: WebSocketAccess;
 }
@@ -26,19 +30,21 @@ export interface WebSocketEndpoint {
 }
 
 /** graphql-ws on the HTTP server's upgrade requests, for subscriptions (and any operation). */
-export function attachWebSocket({ server, schema, context, formatError, path = '/graphql', access }: WebSocketOptions): WebSocketEndpoint {
+export function attachWebSocket({ server, schema, context, formatError, path = '/graphql', gate, limits, access }: WebSocketOptions): WebSocketEndpoint {
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
-  const wss = new WebSocketServer({ server, path, verifyClient: access?.verifyClient });
+  // A larger message closes the socket with 1009 before it is buffered whole.
+  const wss = new WebSocketServer({ server, path, maxPayload: limits.maxMessageBytes, verifyClient: access?.verifyClient });
   const cleanup = useServer(
     {
       schema,
       onConnect: access && ((ctx) => access.onConnect(ctx)),
       context: (ctx) => context(access?.principalOf(ctx)),
+      onSubscribe: subscribeWithinLimits({ schema, gate, maxSubscriptions: limits.maxSubscriptionsPerSocket }),
       onError: (_ctx, _id, _payload, errors) => format(errors),
       onNext: (_ctx, _id, _payload, args, result) => {
         const failed = (args.contextValue as GatewayContext).clusterErrors.list();
-        if (!result.errors && failed.length === 0) return undefined;
-        return { ...result, errors: [...(result.errors ? format(result.errors) : []), ...failed.map((e) => e.toJSON())] };
+        const formatted = { ...result, errors: [...(result.errors ? format(result.errors) : []), ...failed.map((e) => e.toJSON())] };
+        return resultWithin(formatted.errors.length > 0 ? formatted : { ...result, errors: undefined }, limits.maxResponseBytes);
       },
     },
     wss,

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
+import { DEFAULT_QUERY_LIMITS } from '../../src/limits/index.js';
 
 const HASH = 'a'.repeat(64);
 const AUTH_FILE = join(mkdtempSync(join(tmpdir(), 'fleetgraph-config-')), 'access.yaml');
@@ -22,6 +23,10 @@ describe('loadConfig', () => {
       clusterConcurrency: 8,
       allowPrivilegedContainers: false,
       corsOrigins: [],
+      operationLeaseSeconds: 30,
+      idempotencyKeyTtlSeconds: 86_400,
+      sinks: undefined,
+      limits: DEFAULT_QUERY_LIMITS,
     });
   });
 
@@ -40,6 +45,19 @@ describe('loadConfig', () => {
       ALLOW_PRIVILEGED_CONTAINERS: 'true',
       FLEETGRAPH_AUTH_FILE: AUTH_FILE,
       FLEETGRAPH_CORS_ORIGINS: 'https://console.example, http://localhost:3000',
+      OPERATION_LEASE_SECONDS: '10',
+      IDEMPOTENCY_KEY_TTL_SECONDS: '3600',
+      QUERY_MAX_DEPTH: '5',
+      QUERY_MAX_ALIASES: '6',
+      QUERY_MAX_TOKENS: '700',
+      QUERY_MAX_DIRECTIVES: '8',
+      QUERY_MAX_FIELD_REPEATS: '4',
+      QUERY_MAX_COST: '9000',
+      QUERY_TIMEOUT_MS: '1000',
+      QUERY_MAX_RESPONSE_BYTES: '1048576',
+      HTTP_MAX_BODY_BYTES: '2048',
+      WS_MAX_SUBSCRIPTIONS: '3',
+      WS_MAX_MESSAGE_BYTES: '4096',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -55,6 +73,22 @@ describe('loadConfig', () => {
       allowPrivilegedContainers: true,
       auth: { tokens: [{ name: 'ci-bot', sha256: HASH, roles: ['VIEWER'] }] },
       corsOrigins: ['https://console.example', 'http://localhost:3000'],
+      operationLeaseSeconds: 10,
+      idempotencyKeyTtlSeconds: 3600,
+      sinks: undefined,
+      limits: {
+        maxDepth: 5,
+        maxAliases: 6,
+        maxTokens: 700,
+        maxDirectives: 8,
+        maxFieldRepeats: 4,
+        maxCost: 9000,
+        timeoutMs: 1000,
+        maxResponseBytes: 1_048_576,
+        maxBodyBytes: 2048,
+        maxSubscriptionsPerSocket: 3,
+        maxMessageBytes: 4096,
+      },
     });
   });
 
@@ -81,6 +115,11 @@ describe('loadConfig', () => {
     ['ALLOW_PRIVILEGED_CONTAINERS', 'maybe', /ALLOW_PRIVILEGED_CONTAINERS="maybe": must be true or false/],
     ['FLEETGRAPH_CONTEXTS', ' , ', /FLEETGRAPH_CONTEXTS=" , ": must name at least one context/],
     ['FLEETGRAPH_CORS_ORIGINS', 'https://console.example/app', /FLEETGRAPH_CORS_ORIGINS=".*": must be origins such as/],
+    ['QUERY_MAX_DEPTH', '0', /QUERY_MAX_DEPTH="0": must be a whole number from 1/],
+    ['QUERY_MAX_COST', 'lots', /QUERY_MAX_COST="lots"/],
+    ['QUERY_TIMEOUT_MS', '-5', /QUERY_TIMEOUT_MS="-5"/],
+    ['HTTP_MAX_BODY_BYTES', '10', /HTTP_MAX_BODY_BYTES="10": must be a whole number from 1024/],
+    ['WS_MAX_MESSAGE_BYTES', '1.5', /WS_MAX_MESSAGE_BYTES="1.5"/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);

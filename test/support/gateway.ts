@@ -9,10 +9,11 @@ import type { AuthSettings } from '../../src/config/index.js';
 import { createLogger, type Logger } from '../../src/logging/index.js';
 import { startGateway } from '../../src/server/gateway.js';
 import { type OperationEvents, createOperationEvents } from '../../src/operations/events.js';
-import { startOperationRunner } from '../../src/operations/index.js';
+import { type OperationRunnerOptions, startOperationRunner } from '../../src/operations/index.js';
 import { type GatewayStore, createEmbeddedStore } from '../../src/store/index.js';
 import { startSimFleet, type SimFleet, type SimFleetOptions } from '../../src/sim/fleet.js';
 import { createWatchEngine, type WatchEngine, type WatchEngineOptions } from '../../src/events/index.js';
+import type { QueryLimits } from '../../src/limits/index.js';
 
 export type GraphQLResponse<T = Record<string, unknown>> = FormattedExecutionResult<T>;
 
@@ -31,6 +32,8 @@ export interface TestGateway {
   kubeRequests(): Record<string, number>;
   resetCounters(): void;
   stop(): Promise<void>;
+  /** stops as a crash would: the runner's leases are kept until they expire */
+  crash(): Promise<void>;
 }
 
 export interface TestGatewayOptions extends SimFleetOptions {
@@ -43,8 +46,8 @@ export interface TestGatewayOptions extends SimFleetOptions {
   fleet?: SimFleet;
   /** a store already open, left open by stop(); default a new in-memory embedded one, closed by stop() */
   store?: GatewayStore;
-  /** the operation runner's poll interval (default 20 ms) and host restart timeout (default 600 s) */
-  operations?: { pollMs?: number; hostTimeoutSeconds?: number };
+  /** the operation runner's poll interval (default 20 ms), host restart timeout (default 600 s), lease (default 30 s) */
+  operations?: Partial<Pick<OperationRunnerOptions, 'pollMs' | 'hostTimeoutSeconds' | 'leaseMs' | 'idempotencyKeyTtlMs' | 'owner'>>;
   /** the watch engine's options; default backoff 20 ms to 500 ms, linger 30 s */
   watch?: Omit<WatchEngineOptions, 'registry' | 'logger'>;
   /** the access file's settings (FLEETGRAPH_AUTH_FILE); default none: every caller is the ADMIN `local` */
@@ -58,16 +61,18 @@ export interface TestGatewayOptions extends SimFleetOptions {
    * and the access file holds it alone (default: no access file, every caller the ADMIN `local`)
    */
   principal?: { name: string; roles: readonly Role[] };
+  /** what one request may cost; default the gateway's defaults (src/limits) */
+  limits?: Partial<QueryLimits>;
 }
 
-export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, auth: givenAuth, corsOrigins, logger: givenLogger, principal, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
+export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, auth: givenAuth, corsOrigins, logger: givenLogger, principal, limits, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
   const fleet = givenFleet ?? (await startSimFleet({ clusters: 3, ...fleetOptions }));
   const registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs })] });
   const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
   const operationEvents = createOperationEvents();
   const logger = createLogger({ level: 'silent' });
   const resourceEvents = createWatchEngine({ registry, logger, backoff: { baseMs: 20, maxMs: 500 }, ...watch });
-  const operationRunner = await startOperationRunner({ store, registry, events: operationEvents, logger, pollMs: operations.pollMs ?? 20, hostTimeoutSeconds: operations.hostTimeoutSeconds });
+  const operationRunner = await startOperationRunner({ store, registry, events: operationEvents, logger, ...operations, pollMs: operations.pollMs ?? 20 });
   const own = principal && tokenFor(principal);
   const auth = own ? { tokens: [own.entry] } : givenAuth;
   const gateway = await startGateway({
@@ -75,7 +80,7 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
     operationEvents,
     resourceEvents,
     store,
-    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8, allowPrivilegedContainers, auth, corsOrigins },
+    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8, allowPrivilegedContainers, limits, auth, corsOrigins },
     logger: givenLogger ?? logger,
     schema: await buildGatewaySchema(),
     registry,
@@ -107,6 +112,13 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
       await gateway.stop();
       await resourceEvents.stop();
       await operationRunner.stop();
+      if (!givenStore) await store.close();
+      if (!givenFleet) await fleet.stop();
+    },
+    async crash() {
+      await gateway.stop();
+      await resourceEvents.stop();
+      await operationRunner.stop({ keepLeases: true });
       if (!givenStore) await store.close();
       if (!givenFleet) await fleet.stop();
     },
