@@ -19,6 +19,8 @@ interface Case {
   name: string;
   container: string;
   image: string;
+  /** an upgrade of the original image that never pulls */
+  broken: string;
 }
 
 let gw: TestGateway;
@@ -37,9 +39,9 @@ afterAll(async () => {
 });
 
 describe.each<Case>([
-  { kind: 'STATEFULSET', short: 'sts', namespace: 'acme-production', name: 'postgres', container: 'postgres', image: 'postgres' },
-  { kind: 'DAEMONSET', short: 'ds', namespace: 'monitoring', name: 'node-exporter', container: 'node-exporter', image: 'quay.io/prometheus/node-exporter' },
-])('rollbackWorkload of a $kind', ({ kind, short, namespace, name, container, image }) => {
+  { kind: 'STATEFULSET', short: 'sts', namespace: 'acme-production', name: 'postgres', container: 'postgres', image: 'postgres', broken: 'postgres:99.0.0-broken' },
+  { kind: 'DAEMONSET', short: 'ds', namespace: 'monitoring', name: 'node-exporter', container: 'node-exporter', image: 'quay.io/prometheus/node-exporter', broken: 'quay.io/prometheus/node-exporter:v9.0.0-broken' },
+])('rollbackWorkload of a $kind', ({ kind, short, namespace, name, container, image, broken }) => {
   const ref = { cluster: 'prod-eu', namespace, kind, name };
   const target = `${short}/${name}`;
   const imageNow = async () => (await kubectl.json(['get', target, '-n', namespace])).spec.template.spec.containers[0].image as string;
@@ -94,6 +96,25 @@ describe.each<Case>([
     expect(await imageNow()).toBe(original);
     expect(await history()).toEqual([3, 4, 5]);
     expect((await settled()).revision).toBe(5);
+  });
+
+  it('returns a failed rollout to the revision it had, when rollbackOnFailure asks', async () => {
+    const before = await imageNow();
+    const { data, errors } = await gw.query<{ rolloutImage: { id: string; targets: { name: string }[] } }>(
+      'mutation($i: RolloutImageInput!) { rolloutImage(input: $i) { id targets { name } } }',
+      { i: { image: broken, namespaces: [namespace], strategy: { timeoutSeconds: 2, rollbackOnFailure: true } } },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.rolloutImage.targets.map((t) => t.name)).toEqual([name]);
+    const op = await eventually(
+      async () => (await gw.query<{ operation: { status: string; targets: { status: string; message: string | null }[] } }>(OPERATION, { id: data!.rolloutImage.id })).data!.operation,
+      (o) => !['PENDING', 'RUNNING'].includes(o.status),
+      20_000,
+    );
+    expect(op.targets[0]).toMatchObject({ status: 'FAILED', message: expect.stringMatching(/^rolled back to revision 5: /) });
+    expect(await imageNow()).toBe(before);
+    // The broken template became revision 6; going back to 5 renumbered it 7.
+    expect(await history()).toEqual([3, 4, 6, 7]);
   });
 
   it.each([
