@@ -1,12 +1,16 @@
 // Workload.revision: what `kubectl rollout history` calls the current revision. A Deployment's
 // is on the object; a StatefulSet's or DaemonSet's is the number of a ControllerRevision, read
 // from the request's one ControllerRevision list per (cluster, namespace scope).
-import { listOrEmpty } from '../loaders/index.js';
+import type { ClusterErrors } from '../errors/index.js';
+import { type FleetReader, listOrEmpty } from '../loaders/index.js';
 import { currentRevisionNumber, ownedRevisions } from '../model/controller-revisions.js';
 import type { WorkloadRecord } from '../model/records.js';
-import type { GatewayContext } from '../server/context.js';
 
-type ReadContext = Pick<GatewayContext, 'reader' | 'clusterErrors'>;
+/** The request's reads, and where a cluster that fails them is recorded. */
+interface ReadContext {
+  readonly reader: FleetReader;
+  readonly clusterErrors: ClusterErrors;
+}
 
 /**
  * The revision number. A StatefulSet's is the ControllerRevision its status names (else its
