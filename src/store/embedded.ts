@@ -53,7 +53,7 @@ function embeddedStore({ dataDir = './.fleetgraph', inMemoryOnly = false }: Embe
     { fieldName: 'status' },
     { fieldName: 'createdAt' },
   ]);
-  const audit = load<AuditDoc>(file('audit'), [{ fieldName: 'at' }, { fieldName: 'action' }]);
+  const audit = load<AuditDoc>(file('audit'), [{ fieldName: 'at' }, { fieldName: 'action' }, { fieldName: 'principal' }]);
   // Keyed by the host name (`_id`, always unique): one claim per name.
   const hostNames = load<HostNameDoc>(file('host-names'), [{ fieldName: 'environment' }]);
   const newId = createTimeOrderedIds();
@@ -118,6 +118,9 @@ function collection<D extends { _id: string }>(
       if (sort) cursor = cursor.sort(sort);
       if (limit !== undefined) cursor = cursor.limit(limit);
       return (await cursor) as unknown as D[];
+    },
+    async count(query) {
+      return (await db()).countAsync(query);
     },
     async update(query, set) {
       const { affectedDocuments } = await (await db()).updateAsync(query, { $set: set }, { returnUpdatedDocs: true });
