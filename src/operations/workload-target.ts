@@ -37,7 +37,7 @@ export async function runWorkloadTarget({ run, tracker, index, params }: Workloa
       const change = await workloadChange({ client, target, params, signal: run.signal });
       const obj = await read(run, client, target);
       if (!obj) throw new TargetFailure(`${target.kind} ${target.namespace}/${target.name} no longer exists`);
-      if (!change.landed(obj)) await change.apply();
+      if (!change.landed(obj)) await change.apply(obj);
       target = (await tracker.apply(index, { type: 'changed' })) as WorkloadTarget;
     }
     if (target.step === 'changed') {
@@ -120,7 +120,10 @@ async function rollBack(run: RunContext, client: ClusterClient, target: Workload
     return target.previousRevision;
   }
   if (target.kind !== 'Deployment' && target.previousRevision !== null) {
-    await (await revisionChange(client, { ...target, kind: target.kind }, target.previousRevision, run.signal)).apply();
+    const change = await revisionChange(client, { ...target, kind: target.kind }, target.previousRevision, run.signal);
+    const obj = await read(run, client, target);
+    if (!obj) throw new TargetFailure(`${target.kind} ${target.namespace}/${target.name} no longer exists`);
+    if (!change.landed(obj)) await change.apply(obj);
     return target.previousRevision;
   }
   if (target.changes.length === 0) throw new TargetFailure(`${target.message ?? 'failed'} (not rolled back: no earlier revision was recorded)`);
