@@ -17,12 +17,12 @@ export class EnvironmentMutationsResolver {
 
   @Mutation(() => Environment)
   updateEnvironment(@Arg('input', () => UpdateEnvironmentInput) input: UpdateEnvironmentInput, @Ctx() ctx: GatewayContext): Promise<EnvironmentRecord> {
-    return updateEnvironment(ctx.registry, input);
+    return updateEnvironment(ctx, input);
   }
 
   /** true once deleted in every cluster holding it; NOT_FOUND for a name no cluster holds. */
   @Mutation(() => Boolean)
   deleteEnvironment(@Arg('name', () => String) name: string, @Ctx() ctx: GatewayContext): Promise<boolean> {
-    return deleteEnvironment(ctx.registry, name);
+    return deleteEnvironment(ctx, name);
   }
 }

@@ -1,10 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { NotFoundError } from '../src/errors/index.js';
 import type { RegisteredCluster } from '../src/fleet/index.js';
 import { toLabelList } from '../src/model/labels.js';
 import type { PodRecord, WorkloadKind as WorkloadKindValue, WorkloadRecord } from '../src/model/records.js';
 import type { Page } from '../src/query/paginate.js';
 import { workloadPods } from '../src/query/workload-pods.js';
+import { workloadRevision } from '../src/query/workload-revision.js';
 import { findWorkload, queryWorkloads } from '../src/query/workloads.js';
 import type { GatewayContext } from '../src/server/context.js';
 import { Cluster } from '../schema/cluster.type.js';
@@ -51,6 +52,12 @@ export class WorkloadResolver {
     // Only when the cluster was unregistered while this request ran.
     if (!cluster) throw new NotFoundError(`no cluster named ${workload.cluster}`);
     return cluster;
+  }
+
+  /** As `kubectl rollout history` numbers it; a StatefulSet's or DaemonSet's from its ControllerRevisions. */
+  @FieldResolver(() => Int, { nullable: true })
+  revision(@Root() workload: WorkloadRecord, @Ctx() ctx: GatewayContext): Promise<number | null> {
+    return workloadRevision(ctx, workload);
   }
 
   /** The pods the workload controls, by name; from one pod list per namespace of this request. */

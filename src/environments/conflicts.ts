@@ -4,7 +4,10 @@ import type { HeldHost } from './fleet.js';
 
 /** @throws ConflictError naming each host and the environment holding it, when any is held. */
 export function refuseHeldHosts(field: string, held: readonly HeldHost[]): void {
-  if (held.length === 0) return;
+  if (held.length > 0) throw heldHostsConflict(field, held);
+}
+
+export function heldHostsConflict(field: string, held: readonly HeldHost[]): ConflictError {
   const list = held.map(({ host, environment }) => `"${host}" belongs to environment ${environment}`).join('; ');
-  throw new ConflictError(`${field}: ${list}`);
+  return new ConflictError(`${field}: ${list}`);
 }

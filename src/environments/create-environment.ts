@@ -7,8 +7,10 @@ import { toNamespaceRecord } from '../model/namespace.js';
 import type { EnvironmentRecord, NamespaceRecord } from '../model/records.js';
 import { requireClusters } from '../mutations/clusters.js';
 import { gatewayErrorOf } from '../mutations/kube-errors.js';
+import type { HostNameStore } from '../store/index.js';
+import { claimHostNames, writeClaimed } from './claims.js';
 import { refuseHeldHosts } from './conflicts.js';
-import { type FleetNamespaces, environmentFrom, hostsHeldElsewhere, readFleetNamespaces, requireWholeFleet } from './fleet.js';
+import { type FleetNamespaces, clustersLackClaim, environmentFrom, hostsHeldElsewhere, readFleetNamespaces, requireWholeFleet } from './fleet.js';
 import { normalizeHostNames } from './hostnames.js';
 import { type RandomBytes, environmentNamespaceManifest, routingSecretManifest } from './manifests.js';
 import { type EnvironmentTarget, environmentTarget } from './names.js';
@@ -24,6 +26,8 @@ export interface EnvironmentWriteContext {
   registry: ClusterRegistry;
   /** clusters that could not be read for the answer (not for a check) are reported here */
   clusterErrors: ClusterErrors;
+  /** where host-name claims are made (src/environments/claims.ts) */
+  store: { readonly hostNames: HostNameStore };
   /** where the routing keys' randomness comes from; default node:crypto's randomBytes */
   random?: RandomBytes;
 }
@@ -33,7 +37,7 @@ export interface EnvironmentWriteContext {
  * already had elsewhere: creating an existing environment in new clusters extends it).
  * @throws BadUserInputError (name, hostNames, no clusters), NotFoundError (a cluster),
  * ConflictError (it exists in a listed cluster, a namespace of its name does, or a host name
- * belongs to another environment), ClusterUnavailableError.
+ * belongs to another environment: in the clusters, or by a claim in the store), ClusterUnavailableError.
  */
 export async function createEnvironment(ctx: EnvironmentWriteContext, input: CreateEnvironmentInput): Promise<EnvironmentRecord> {
   const target = environmentTarget(input.name);
@@ -52,7 +56,8 @@ export async function createEnvironment(ctx: EnvironmentWriteContext, input: Cre
   } else {
     fleet.failed.forEach((err) => ctx.clusterErrors.report(err));
   }
-  const created = await createInEach(clusters, target, hostNames, ctx.random);
+  const grant = await claimHostNames({ claims: ctx.store.hostNames, environment: target.name, hosts: hostNames, holderLacks: clustersLackClaim(() => ctx.registry.list()) });
+  const created = await writeClaimed(grant, () => createInEach(clusters, target, hostNames, ctx.random));
   const elsewhere = fleet.namespaces.filter((ns) => ns.name === target.namespace && !listed.has(ns.cluster));
   return environmentFrom([...elsewhere, ...created], target.name);
 }

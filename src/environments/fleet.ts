@@ -68,3 +68,17 @@ export function hostsHeldElsewhere(hosts: readonly string[], environments: reado
     return environment === undefined ? [] : [{ host, environment }];
   });
 }
+
+/**
+ * For host-name claims: whether the clusters, read now, show the claim's environment without
+ * the name — the claim is then stale (the environment was deleted, or its names changed, by
+ * another tool). A cluster that cannot be read may hold it: then the claim stands.
+ */
+export function clustersLackClaim(clusters: () => readonly RegisteredCluster[]): (claim: { host: string; environment: string }) => Promise<boolean> {
+  return async ({ host, environment }) => {
+    const fleet = await readFleetNamespaces(clusters());
+    if (fleet.failed.length > 0) return false;
+    const holder = fleet.environments.find((env) => env.name === environment);
+    return !holder?.hostNames.some((h) => h.toLowerCase() === host);
+  };
+}

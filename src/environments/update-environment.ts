@@ -8,11 +8,19 @@ import { toNamespaceRecord } from '../model/namespace.js';
 import type { EnvironmentRecord } from '../model/records.js';
 import { requireCluster } from '../mutations/clusters.js';
 import { kubeCall } from '../mutations/kube-errors.js';
+import type { HostNameStore } from '../store/index.js';
+import { claimHostNames, releaseHostNames, writeClaimed } from './claims.js';
 import { refuseHeldHosts } from './conflicts.js';
-import { environmentFrom, hostsHeldElsewhere, readFleetNamespaces, requireWholeFleet } from './fleet.js';
+import { clustersLackClaim, environmentFrom, hostsHeldElsewhere, readFleetNamespaces, requireWholeFleet } from './fleet.js';
 import { normalizeHostNames } from './hostnames.js';
 import { hostNamesAnnotation } from './manifests.js';
 import { type EnvironmentTarget, environmentTarget } from './names.js';
+
+export interface EnvironmentChangeContext {
+  registry: ClusterRegistry;
+  /** where host-name claims are made and released (src/environments/claims.ts) */
+  store: { readonly hostNames: HostNameStore };
+}
 
 export interface UpdateEnvironmentInput {
   name: string;
@@ -21,32 +29,39 @@ export interface UpdateEnvironmentInput {
 
 /**
  * Replaces the host names in every cluster holding the environment; answers it as it is afterwards.
- * A cluster failing part-way leaves the others changed: the same call again finishes the job.
+ * New names are claimed first (claims.ts); names it no longer has are released once every
+ * cluster is written. A cluster failing part-way leaves the others changed and gives the new
+ * claims back: the same call again finishes the job.
  * @throws BadUserInputError, NotFoundError, ConflictError (a host name of another environment), ClusterUnavailableError
  */
-export async function updateEnvironment(registry: ClusterRegistry, input: UpdateEnvironmentInput): Promise<EnvironmentRecord> {
+export async function updateEnvironment({ registry, store }: EnvironmentChangeContext, input: UpdateEnvironmentInput): Promise<EnvironmentRecord> {
   const target = environmentTarget(input.name);
   const hostNames = normalizeHostNames(input.hostNames, 'hostNames');
   const { environment, environments } = await locate(registry, target);
   refuseHeldHosts('hostNames', hostsHeldElsewhere(hostNames, environments, target.name));
+  const grant = await claimHostNames({ claims: store.hostNames, environment: target.name, hosts: hostNames, holderLacks: clustersLackClaim(() => registry.list()) });
   const body = { metadata: { annotations: { [HOST_NAMES_ANNOTATION]: hostNamesAnnotation(hostNames) } } };
-  const patched = await Promise.all(
-    environment.clusters.map(async (name) => {
-      const { client } = requireCluster(registry, name);
-      const ns = await kubeCall(() => client.patch('Namespace', target.namespace, body, { strategy: 'merge' }), { notFound: () => notFound(target) });
-      return toNamespaceRecord(name, ns);
-    }),
+  const patched = await writeClaimed(grant, () =>
+    Promise.all(
+      environment.clusters.map(async (name) => {
+        const { client } = requireCluster(registry, name);
+        const ns = await kubeCall(() => client.patch('Namespace', target.namespace, body, { strategy: 'merge' }), { notFound: () => notFound(target) });
+        return toNamespaceRecord(name, ns);
+      }),
+    ),
   );
+  await releaseHostNames(store.hostNames, target.name, hostNames);
   return environmentFrom(patched, target.name);
 }
 
 /**
- * Deletes the environment's namespace, and so everything in it, in every cluster holding it.
+ * Deletes the environment's namespace, and so everything in it, in every cluster holding it,
+ * then releases its host names.
  * A name that is no environment is NOT_FOUND rather than false: the contract's Boolean! has no
  * room for why, and a caller deleting the wrong name should hear of it.
  * @throws BadUserInputError, NotFoundError, ClusterUnavailableError
  */
-export async function deleteEnvironment(registry: ClusterRegistry, name: string): Promise<true> {
+export async function deleteEnvironment({ registry, store }: EnvironmentChangeContext, name: string): Promise<true> {
   const target = environmentTarget(name);
   const { environment } = await locate(registry, target);
   await Promise.all(
@@ -56,6 +71,8 @@ export async function deleteEnvironment(registry: ClusterRegistry, name: string)
       await kubeCall(() => client.delete('Namespace', target.namespace, { propagationPolicy: 'Background' }));
     }),
   );
+  // Only once gone from every cluster: until then the names are still served there.
+  await releaseHostNames(store.hostNames, target.name);
   return true;
 }
 

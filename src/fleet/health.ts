@@ -1,8 +1,12 @@
 import { KubeCallError, type KubeList, type KubeNode, type KubeVersion } from '../kube/index.js';
+import { hostStatus } from '../model/host.js';
 
 export interface HostCounts {
   total: number;
-  /** Hosts whose kubelet reports Ready; cordoned ones count, they still run their pods. */
+  /**
+   * Hosts that take work: Ready, schedulable and not being restarted (HostStatus ACTIVE). A
+   * cordoned host still runs its pods but accepts no new ones, so it is not available.
+   */
   available: number;
   unavailable: number;
 }
@@ -22,19 +26,20 @@ export function isNodeReady(node: KubeNode): boolean {
 }
 
 export function countHosts(nodes: readonly KubeNode[]): HostCounts {
-  const available = nodes.filter(isNodeReady).length;
+  const available = nodes.filter((node) => hostStatus(node) === 'ACTIVE').length;
   return { total: nodes.length, available, unavailable: nodes.length - available };
 }
 
 /**
- * Status of a reachable cluster from its hosts. A cluster with no hosts is OK:
+ * Status of a reachable cluster from how many of its hosts are Ready (the contract's "every
+ * host ready"; a cordoned host is ready, though not available). A cluster with no hosts is OK:
  * nothing in it is failing (a fresh control plane, node pools scaled to zero),
  * and hostCounts.total = 0 already says it has no capacity. FAILED is kept for
  * "hosts exist and none is ready", which is an outage.
  */
-export function reachableStatus({ total, available }: HostCounts): ReachableStatus {
-  if (available === total) return 'OK';
-  return available === 0 ? 'FAILED' : 'DEGRADED';
+export function reachableStatus({ total, ready }: { total: number; ready: number }): ReachableStatus {
+  if (ready === total) return 'OK';
+  return ready === 0 ? 'FAILED' : 'DEGRADED';
 }
 
 /**
@@ -48,7 +53,8 @@ export function healthFrom(
   if (version.status === 'rejected') return unreachable(describe(version.reason));
   if (nodes.status === 'rejected') return unreachable(`listing nodes: ${describe(nodes.reason)}`);
   const hostCounts = countHosts(nodes.value.items);
-  return { status: reachableStatus(hostCounts), version: version.value.gitVersion, error: null, hostCounts };
+  const ready = nodes.value.items.filter(isNodeReady).length;
+  return { status: reachableStatus({ total: hostCounts.total, ready }), version: version.value.gitVersion, error: null, hostCounts };
 }
 
 function unreachable(error: string): ClusterHealth {

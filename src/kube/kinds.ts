@@ -3,6 +3,7 @@ import type {
   AppsV1Api,
   ConfigurationOptions,
   CoreV1Api,
+  V1ControllerRevision,
   V1DaemonSet,
   V1Deployment,
   V1Namespace,
@@ -22,11 +23,13 @@ export interface KubeObjects {
   DaemonSet: V1DaemonSet;
   ReplicaSet: V1ReplicaSet;
   Secret: V1Secret;
+  /** the template history of StatefulSets and DaemonSets (their rollbacks and revisions) */
+  ControllerRevision: V1ControllerRevision;
 }
 
 export type KubeKind = keyof KubeObjects;
 
-export const KUBE_KINDS: readonly KubeKind[] = ['Node', 'Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Secret'];
+export const KUBE_KINDS: readonly KubeKind[] = ['Node', 'Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Secret', 'ControllerRevision'];
 
 export interface Apis {
   core: CoreV1Api;
@@ -58,6 +61,7 @@ export const namespaced: Record<KubeKind, boolean> = {
   DaemonSet: true,
   ReplicaSet: true,
   Secret: true,
+  ControllerRevision: true,
 };
 
 // One line a kind: cluster-scoped kinds ignore the namespace; namespaced ones list every
@@ -71,6 +75,7 @@ export const listers: { [K in KubeKind]: Lister<K> } = {
   DaemonSet: ({ apps }, ns, p, o) => (ns ? apps.listNamespacedDaemonSet({ ...p, namespace: ns }, o) : apps.listDaemonSetForAllNamespaces(p, o)),
   ReplicaSet: ({ apps }, ns, p, o) => (ns ? apps.listNamespacedReplicaSet({ ...p, namespace: ns }, o) : apps.listReplicaSetForAllNamespaces(p, o)),
   Secret: ({ core }, ns, p, o) => (ns ? core.listNamespacedSecret({ ...p, namespace: ns }, o) : core.listSecretForAllNamespaces(p, o)),
+  ControllerRevision: ({ apps }, ns, p, o) => (ns ? apps.listNamespacedControllerRevision({ ...p, namespace: ns }, o) : apps.listControllerRevisionForAllNamespaces(p, o)),
 };
 
 export const readers: { [K in KubeKind]: Reader<K> } = {
@@ -82,4 +87,5 @@ export const readers: { [K in KubeKind]: Reader<K> } = {
   DaemonSet: ({ apps }, ns, name, o) => apps.readNamespacedDaemonSet({ name, namespace: ns ?? '' }, o),
   ReplicaSet: ({ apps }, ns, name, o) => apps.readNamespacedReplicaSet({ name, namespace: ns ?? '' }, o),
   Secret: ({ core }, ns, name, o) => core.readNamespacedSecret({ name, namespace: ns ?? '' }, o),
+  ControllerRevision: ({ apps }, ns, name, o) => apps.readNamespacedControllerRevision({ name, namespace: ns ?? '' }, o),
 };

@@ -42,6 +42,7 @@ const PATHS: Record<KubeKind, string> = {
   StatefulSet: '/apis/apps/v1/statefulsets',
   DaemonSet: '/apis/apps/v1/daemonsets',
   ReplicaSet: '/apis/apps/v1/replicasets',
+  ControllerRevision: '/apis/apps/v1/controllerrevisions',
 };
 
 /**

@@ -50,4 +50,5 @@ export const writers: { [K in KubeKind]: Writer<KubeObjects[K]> } = {
     delete: ({ apps }, n, name, propagationPolicy, o) => apps.deleteNamespacedDaemonSet({ namespace: ns(n), name, propagationPolicy }, o),
   },
   ReplicaSet: {},
+  ControllerRevision: {},
 };

@@ -21,18 +21,20 @@ const ROLE_LABEL_PREFIX = 'node-role.kubernetes.io/';
  * carries, so it holds across gateway restarts and for reboots asked by any tool:
  *  - a reboot is requested and not yet started (`reboot-requested` is set): whatever the kubelet
  *    still reports, the node is about to go down; or
- *  - an operation holds the node (`restart-operation` is set), has cordoned it, and the kubelet
- *    is not Ready (False, or Unknown when it stopped posting): the reboot is under way. The
- *    kubelet drops `reboot-requested` as the reboot starts, so this is what covers the downtime.
- * Outside an operation a NotReady node is NOT_READY, cordoned or not. Once back Ready it is
- * CORDONED until the operation uncordons it, which is true: it takes no pods yet.
+ *  - an operation holds the node (`restart-operation` is set) and has cordoned it: from the drain
+ *    through the reboot until the operation uncordons it, whatever the kubelet reports meanwhile.
+ * So one restart reads ACTIVE → RESTARTING → ACTIVE and never flaps back: the gap between the
+ * reboot agent dropping `reboot-requested` and the kubelet going NotReady (up to the node monitor's
+ * grace period on a real cluster), and the moment the node is Ready again but not yet uncordoned,
+ * are both still RESTARTING. The operation sets and clears the cordon and its mark in one patch.
+ * Outside an operation a NotReady node is NOT_READY, cordoned or not.
  */
 export function hostStatus(node: KubeNode): HostStatus {
   const annotations = node.metadata?.annotations ?? {};
   const unschedulable = node.spec?.unschedulable === true;
   const ready = findCondition(node.status?.conditions, 'Ready')?.status;
   if (annotations[REBOOT_REQUESTED_ANNOTATION] !== undefined) return 'RESTARTING';
-  if (annotations[RESTART_OPERATION_ANNOTATION] !== undefined && unschedulable && ready !== 'True') return 'RESTARTING';
+  if (annotations[RESTART_OPERATION_ANNOTATION] !== undefined && unschedulable) return 'RESTARTING';
   switch (ready) {
     case 'True':
       return unschedulable ? 'CORDONED' : 'ACTIVE';

@@ -95,7 +95,13 @@ export interface WorkloadRecord extends ObjectRef {
   availableReplicas: number;
   status: WorkloadStatus;
   paused: boolean;
+  /**
+   * A Deployment's revision annotation. StatefulSets and DaemonSets number their revisions in
+   * ControllerRevision objects: Workload.revision reads those (src/query/workload-revision.ts).
+   */
   revision: number | null;
+  /** A StatefulSet's status.updateRevision: the name of the ControllerRevision its template is at. */
+  updateRevision?: string | null;
   createdAt: Date | null;
 }
 

@@ -3,6 +3,7 @@
 import { ImageParseError, parseImage, type ImageRef } from '../images/index.js';
 import type { KubeKind, KubeObjects } from '../kube/index.js';
 import { labelSelectorFromObject, SelectorError, type LabelSelectorExpression, type LabelSelectorObject } from '../selectors/index.js';
+import { updateRevisionOf } from './controller-revisions.js';
 import { toGlobalId } from './ids.js';
 import type { ContainerRecord, WorkloadKind, WorkloadRecord } from './records.js';
 import { daemonSetStatus, deploymentStatus, statefulSetStatus, type WorkloadObjectArgs } from './workload-status.js';
@@ -66,9 +67,9 @@ export function deploymentRecord(cluster: string, d: Deployment): WorkloadRecord
 }
 
 /**
- * revision is null: a StatefulSet's revisions are ControllerRevision objects, which the
- * gateway does not read, and its status names them only by hash (`web-7d9f5c`). Its
- * generation is no substitute: scaling raises it too.
+ * revision is null here: a StatefulSet's revisions are ControllerRevision objects, and its status
+ * names the current one only by name (`web-7d9f5c`, kept as updateRevision); Workload.revision
+ * reads the number from them. Its generation is no substitute: scaling raises it too.
  */
 export function statefulSetRecord(cluster: string, sts: StatefulSet): WorkloadRecord {
   const s = sts.status;
@@ -81,13 +82,15 @@ export function statefulSetRecord(cluster: string, sts: StatefulSet): WorkloadRe
     status: statefulSetStatus(sts),
     paused: false,
     revision: null,
+    updateRevision: updateRevisionOf(sts),
   };
 }
 
 /**
  * replicas is desiredNumberScheduled: the nodes that should run a pod (0 until the controller
- * has looked). revision is the template generation the API server keeps in an annotation;
+ * has looked). revision here is the template generation the API server keeps in an annotation;
  * where that is missing, metadata.generation, as the DaemonSet controller itself falls back.
+ * Workload.revision prefers the ControllerRevision number (what `kubectl rollout undo` takes).
  */
 export function daemonSetRecord(cluster: string, ds: DaemonSet): WorkloadRecord {
   const s = ds.status;

@@ -1,6 +1,7 @@
 // The change each workload operation makes, and how to tell it already landed: a resumed
 // target at step `changing` checks before changing, so no workload is changed twice.
 import { type ClusterClient, KubeCallError, type KubeObjects } from '../kube/index.js';
+import { type ControllerRevision, ownedRevisions, revisionNumbered, runsRevision } from '../model/controller-revisions.js';
 import type { ContainerChange, StoredTarget } from '../store/types.js';
 import { imagePatch, imagesLanded, replicaSetAtRevision, restartLanded, restartPatch, runsTemplateOf, templateForRollback } from './changes.js';
 import type { WorkloadParams } from './params.js';
@@ -36,6 +37,7 @@ export async function workloadChange({ client, target, params, signal }: ChangeA
         apply: () => client.patch(kind, name, restartPatch(params.restartedAt), { namespace, strategy: 'strategic', signal }),
       };
     case 'ROLLBACK': {
+      if (kind !== 'Deployment') return revisionChange(client, { ...target, kind }, params.revision, signal);
       const rs = await revisionReplicaSet(client, target, params.revision, signal);
       return {
         landed: (obj) => runsTemplateOf(obj as KubeObjects['Deployment'], rs),
@@ -105,6 +107,28 @@ export function writeTemplate(client: ClusterClient, target: Pick<StoredTarget, 
     },
     { namespace: target.namespace ?? undefined, signal },
   );
+}
+
+type RevisionTarget = Pick<StoredTarget, 'name' | 'namespace'> & { kind: 'StatefulSet' | 'DaemonSet' };
+
+/** `kubectl rollout undo` for a StatefulSet or DaemonSet: the revision's own patch, sent as it is. */
+export async function revisionChange(client: ClusterClient, target: RevisionTarget, revision: number, signal: AbortSignal): Promise<WorkloadChange> {
+  const found = await controllerRevision(client, target, revision, signal);
+  return {
+    landed: (obj) => runsRevision(obj as KubeObjects[RevisionTarget['kind']], found),
+    apply: () => client.patch(target.kind, target.name, found.data as object, { namespace: target.namespace ?? undefined, strategy: 'strategic', signal }),
+  };
+}
+
+/** @throws TargetFailure when the workload or its revision is gone */
+async function controllerRevision(client: ClusterClient, target: RevisionTarget, revision: number, signal: AbortSignal): Promise<ControllerRevision> {
+  const namespace = target.namespace ?? undefined;
+  const owner = await client.get(target.kind, target.name, { namespace, signal });
+  if (!owner) throw new TargetFailure(`${target.kind} ${target.namespace}/${target.name} no longer exists`);
+  const { items } = await client.list('ControllerRevision', { namespace, signal });
+  const found = revisionNumbered(ownedRevisions(owner, items), revision);
+  if (!found) throw new TargetFailure(`${target.kind} ${target.namespace}/${target.name} has no revision ${revision}`);
+  return found;
 }
 
 function assertNever(value: never): never {

@@ -3,14 +3,15 @@
 //   changing     change it, unless the change already landed (a resumed target), step `changed`
 //   changed      wait for the rollout: SUCCEEDED when complete, else FAILED (or rolling back)
 //   rolling-back write the recorded revision back, FAILED with a message saying so
-import type { ClusterClient } from '../kube/index.js';
+import { type ClusterClient, KubeCallError, type KubeObjects } from '../kube/index.js';
+import { currentRevisionNumber, ownedRevisions, updateRevisionOf } from '../model/controller-revisions.js';
 import type { StoredTarget } from '../store/types.js';
 import { imagePatch, revisionOf } from './changes.js';
 import type { WorkloadParams } from './params.js';
 import { type RolloutJudgement, type WorkloadObject, type WorkloadTargetKind, judgeRollout } from './rollout-status.js';
 import { type RunContext, TargetFailure, asTargetError, clientOf } from './run-context.js';
 import type { OperationTracker } from './tracker.js';
-import { revisionReplicaSet, workloadChange, writeTemplate } from './workload-change.js';
+import { revisionChange, revisionReplicaSet, workloadChange, writeTemplate } from './workload-change.js';
 
 type WorkloadTarget = StoredTarget & { kind: WorkloadTargetKind };
 
@@ -28,7 +29,7 @@ export async function runWorkloadTarget({ run, tracker, index, params }: Workloa
     if (target.step === 'planned') {
       // Started either way, so that a read failing here fails the target as any later step would.
       const read_ = await read(run, client, target).then((obj) => ({ obj }), (failure: unknown) => ({ obj: undefined, failure }));
-      const previousRevision = target.kind === 'Deployment' ? revisionOf(read_.obj) : null;
+      const previousRevision = read_.obj ? await revisionNow(run, client, target, read_.obj) : null;
       target = (await tracker.apply(index, { type: 'start', at: run.now(), previousRevision })) as WorkloadTarget;
       if ('failure' in read_) throw read_.failure;
     }
@@ -63,6 +64,19 @@ export async function runWorkloadTarget({ run, tracker, index, params }: Workloa
   }
 }
 
+/** The workload's revision before the change: a Deployment's annotation, else its ControllerRevisions' (null when unreadable). */
+async function revisionNow(run: RunContext, client: ClusterClient, target: WorkloadTarget, obj: WorkloadObject): Promise<number | null> {
+  if (target.kind === 'Deployment') return revisionOf(obj);
+  try {
+    const { items } = await client.list('ControllerRevision', { namespace: target.namespace ?? undefined, signal: run.signal });
+    return currentRevisionNumber(ownedRevisions(obj, items), updateRevisionOf(obj as KubeObjects['StatefulSet' | 'DaemonSet']));
+  } catch (err) {
+    // Only the way back on failure needs it; without it the images are put back instead.
+    if (err instanceof KubeCallError) return null;
+    throw err;
+  }
+}
+
 async function read(run: RunContext, client: ClusterClient, target: WorkloadTarget): Promise<WorkloadObject | undefined> {
   return client.get(target.kind, target.name, { namespace: target.namespace ?? undefined, signal: run.signal });
 }
@@ -93,15 +107,23 @@ async function waitForRollout(run: RunContext, client: ClusterClient, target: Wo
 }
 
 /**
- * Back to where the target was: a Deployment to the revision recorded before the change (as
- * `kubectl rollout undo --to-revision`); a StatefulSet or DaemonSet rollout (whose revisions
- * the gateway cannot read) to the images it replaced. Resolves with the revision, null for images.
+ * Back to where the target was: to the revision recorded before the change (as `kubectl rollout
+ * undo --to-revision`: a Deployment's ReplicaSet, a StatefulSet's or DaemonSet's
+ * ControllerRevision); with none recorded, to the images it replaced. Resolves with the
+ * revision, null for images.
  * @throws TargetFailure when there is nothing to go back to
  */
 async function rollBack(run: RunContext, client: ClusterClient, target: WorkloadTarget): Promise<number | null> {
   if (target.kind === 'Deployment' && target.previousRevision !== null) {
     const rs = await revisionReplicaSet(client, target, target.previousRevision, run.signal);
     await writeTemplate(client, target, rs, run.signal);
+    return target.previousRevision;
+  }
+  if (target.kind !== 'Deployment' && target.previousRevision !== null) {
+    const change = await revisionChange(client, { ...target, kind: target.kind }, target.previousRevision, run.signal);
+    const obj = await read(run, client, target);
+    if (!obj) throw new TargetFailure(`${target.kind} ${target.namespace}/${target.name} no longer exists`);
+    if (!change.landed(obj)) await change.apply(obj);
     return target.previousRevision;
   }
   if (target.changes.length === 0) throw new TargetFailure(`${target.message ?? 'failed'} (not rolled back: no earlier revision was recorded)`);

@@ -1,6 +1,6 @@
 // How records are laid out in either database: the record's id under `_id` (a string, never
 // an ObjectId, so both adapters hold the same documents), free-form keys escaped (keys.ts).
-import type { AuditEntry, IdempotencyKey, StoredCluster, StoredOperation } from './types.js';
+import type { AuditEntry, HostNameClaim, IdempotencyKey, StoredCluster, StoredOperation } from './types.js';
 import { escapeKeys, unescapeKeys } from './keys.js';
 
 export type ClusterDoc = StoredCluster & { _id: string };
@@ -13,6 +13,8 @@ export type AuditDoc = Omit<AuditEntry, 'id' | 'args'> & { _id: string; args: st
 export type LockDoc = { _id: string; operationId: string; at: Date };
 /** An idempotency key: `_id` is (principal, key), so one request at a time can hold it. */
 export type KeyDoc = IdempotencyKey & { _id: string };
+/** keyed by the host name itself: `_id` is unique in both databases */
+export type HostNameDoc = Omit<HostNameClaim, 'host'> & { _id: string };
 
 export function toClusterDoc(cluster: StoredCluster, id: string): ClusterDoc {
   return escapeKeys({ _id: id, ...cluster });
@@ -42,4 +44,12 @@ export function fromAuditDoc(doc: AuditDoc): AuditEntry {
   const { _id, args, ...entry } = unescapeKeys(doc);
   // Entries written before attempts were recorded up front have no finishedAt.
   return { id: _id, ...entry, args: typeof args === 'string' ? (JSON.parse(args) as Record<string, unknown>) : args, finishedAt: entry.finishedAt ?? null };
+}
+
+export function toHostNameDoc({ host, ...claim }: HostNameClaim): HostNameDoc {
+  return { _id: host, ...claim };
+}
+
+export function fromHostNameDoc({ _id, ...claim }: HostNameDoc): HostNameClaim {
+  return { host: _id, ...claim };
 }

@@ -8,14 +8,15 @@ import type * as Nedb from '@seald-io/nedb';
 import { createAuditStore } from './audit-store.js';
 import { createClusterStore } from './cluster-store.js';
 import type { DocumentCollection } from './collection.js';
-import type { AuditDoc, ClusterDoc, KeyDoc, LockDoc, OperationDoc } from './documents.js';
+import type { AuditDoc, ClusterDoc, HostNameDoc, KeyDoc, LockDoc, OperationDoc } from './documents.js';
 import { StoreClosedError } from './errors.js';
+import { createHostNameStore } from './host-name-store.js';
 import { createTimeOrderedIds } from './ids.js';
 import { createOperationStore } from './operation-store.js';
 import { DuplicateKeyError, type GatewayStore } from './types.js';
 
 export interface EmbeddedStoreOptions {
-  /** Folder of the collection files (clusters.db, operations.db, locks.db, keys.db, audit.db); created if missing. Default ./.fleetgraph */
+  /** Folder of the collection files (clusters.db, operations.db, locks.db, keys.db, audit.db, host-names.db); created if missing. Default ./.fleetgraph */
   dataDir?: string;
   /** Keep everything in memory; nothing is written and nothing survives close(). Default false. */
   inMemoryOnly?: boolean;
@@ -51,21 +52,24 @@ function embeddedStore({ dataDir = './.fleetgraph', inMemoryOnly = false }: Embe
   const locks = load<LockDoc>(file('locks'), [{ fieldName: 'operationId' }]);
   const keys = load<KeyDoc>(file('keys'), []);
   const audit = load<AuditDoc>(file('audit'), [{ fieldName: 'at' }, { fieldName: 'action' }, { fieldName: 'principal' }]);
+  // Keyed by the host name (`_id`, always unique): one claim per name.
+  const hostNames = load<HostNameDoc>(file('host-names'), [{ fieldName: 'environment' }]);
   const newId = createTimeOrderedIds();
   const store: GatewayStore = {
     kind: 'embedded',
     clusters: createClusterStore({ docs: collection(clusters, state), newId }),
     operations: createOperationStore({ docs: collection(operations, state), locks: collection(locks, state), keys: collection(keys, state) }),
     audit: createAuditStore({ docs: collection(audit, state), newId }),
+    hostNames: createHostNameStore({ docs: collection(hostNames, state) }),
     async close() {
       if (state.closed) return;
       state.closed = true;
       // Compacting waits for queued writes, and leaves files that load without replaying history.
-      const loaded = await Promise.allSettled<Promise<Datastore<unknown>>>([clusters, operations, locks, keys, audit]);
+      const loaded = await Promise.allSettled<Promise<Datastore<unknown>>>([clusters, operations, locks, keys, audit, hostNames]);
       for (const result of loaded) if (result.status === 'fulfilled') await result.value.compactDatafileAsync();
     },
   };
-  return { store, ready: Promise.all([clusters, operations, locks, keys, audit]).then(() => undefined) };
+  return { store, ready: Promise.all([clusters, operations, locks, keys, audit, hostNames]).then(() => undefined) };
 }
 
 // The package is CommonJS (`module.exports = Datastore`) while its types say `export default`:

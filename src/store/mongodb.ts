@@ -1,11 +1,12 @@
-// The store in MongoDB (MONGODB_URI): collections clusters, operations and audit, ids kept as
+// The store in MongoDB (MONGODB_URI): collections clusters, operations, audit and hostNames, ids kept as
 // strings so documents look as the embedded store's do. Writes are retried once by the
 // driver on a failover (retryWrites); claims (targets, idempotency keys) rest on unique ids.
 import { type Collection, type Db, type Filter, MongoClient, MongoServerError, type Sort as MongoSort } from 'mongodb';
 import { createAuditStore } from './audit-store.js';
 import { createClusterStore } from './cluster-store.js';
 import type { DocumentCollection } from './collection.js';
-import type { AuditDoc, ClusterDoc, KeyDoc, LockDoc, OperationDoc } from './documents.js';
+import type { AuditDoc, ClusterDoc, HostNameDoc, KeyDoc, LockDoc, OperationDoc } from './documents.js';
+import { createHostNameStore } from './host-name-store.js';
 import { createTimeOrderedIds } from './ids.js';
 import { createOperationStore } from './operation-store.js';
 import { DuplicateKeyError, type GatewayStore } from './types.js';
@@ -38,6 +39,8 @@ export async function openMongoStore({ uri, database, serverSelectionTimeoutMS =
         keys: collection(db.collection<KeyDoc>('idempotency_keys')),
       }),
       audit: createAuditStore({ docs: collection(db.collection<AuditDoc>('audit')), newId }),
+      // Keyed by the host name (`_id`, unique by MongoDB's own index): one claim per name.
+      hostNames: createHostNameStore({ docs: collection(db.collection<HostNameDoc>('hostNames')) }),
       close: () => client.close(),
     };
   } catch (err) {
@@ -61,6 +64,7 @@ async function ensureIndexes(db: Db): Promise<void> {
   await audit.createIndex({ at: -1, _id: -1 }, { name: 'at' });
   await audit.createIndex({ action: 1, at: -1 }, { name: 'action_at' });
   await audit.createIndex({ principal: 1, at: -1 }, { name: 'principal_at' });
+  await db.collection('hostNames').createIndex({ environment: 1 }, { name: 'environment' });
 }
 
 /** The database named in the URI's path (`mongodb://host/<db>?...`), if any. */

@@ -189,11 +189,45 @@ export interface AuditStore {
   count(filter?: AuditFilter): Promise<number>;
 }
 
+/**
+ * Which environment a host name belongs to. One claim per host name, kept under the name itself
+ * (the documents' `_id`, unique in both databases), so of two environments claiming one name at
+ * once exactly one insert succeeds.
+ */
+export interface HostNameClaim {
+  /** lower-cased, as environments keep them */
+  host: string;
+  /** `org:env` */
+  environment: string;
+  /** 'pending' while the claiming call writes the clusters; 'held' once they carry the name */
+  state: 'pending' | 'held';
+  /** tells this claim from a later one of the same name: changes are made only to the claim read */
+  token: string;
+  /** when it was claimed (or last changed hands) */
+  at: Date;
+}
+
+export type HostNameClaimFields = Partial<Pick<HostNameClaim, 'environment' | 'state' | 'token' | 'at'>>;
+
+export interface HostNameStore {
+  /** @throws DuplicateKeyError when the host name is claimed already */
+  insert(claim: HostNameClaim): Promise<void>;
+  get(host: string): Promise<HostNameClaim | undefined>;
+  /** the claims of one environment, by host name */
+  listFor(environment: string): Promise<HostNameClaim[]>;
+  /** Changes the claim only if it still has `token`; false when it has changed hands or gone. */
+  update(host: string, token: string, fields: HostNameClaimFields): Promise<boolean>;
+  /** Removes the claim only if it still has `token`; false when it has changed hands or gone. */
+  remove(host: string, token: string): Promise<boolean>;
+}
+
 export interface GatewayStore {
   readonly kind: 'embedded' | 'mongodb';
   readonly clusters: ClusterStore;
   readonly operations: OperationStore;
   readonly audit: AuditStore;
+  /** which environment holds each host name (createEnvironment, updateEnvironment) */
+  readonly hostNames: HostNameStore;
   close(): Promise<void>;
 }
 

@@ -1,8 +1,9 @@
-import { countHosts, healthFrom, reachableStatus, type HostCounts } from '../../src/fleet/index.js';
+import { countHosts, healthFrom, reachableStatus } from '../../src/fleet/index.js';
 import { KubeCallError, type KubeNode } from '../../src/kube/index.js';
 
-const node = (name: string, ready: 'True' | 'False' | 'Unknown' | null): KubeNode => ({
-  metadata: { name },
+const node = (name: string, ready: 'True' | 'False' | 'Unknown' | null, over: Pick<KubeNode, 'spec'> & { annotations?: Record<string, string> } = {}): KubeNode => ({
+  metadata: { name, annotations: over.annotations },
+  spec: over.spec,
   status: { conditions: ready === null ? [] : [{ type: 'Ready', status: ready }] },
 });
 
@@ -26,21 +27,36 @@ describe('countHosts', () => {
     const nodes = [node('a', 'True'), node('b', 'False'), node('c', 'Unknown'), node('d', null), { metadata: { name: 'e' } }];
     expect(countHosts(nodes)).toEqual({ total: 5, available: 1, unavailable: 4 });
   });
+
+  it('does not count a cordoned host, or one asked to reboot, as available', () => {
+    const nodes = [
+      node('active', 'True'),
+      node('cordoned', 'True', { spec: { unschedulable: true } }),
+      node('rebooting', 'True', { annotations: { 'fleetgraph.io/reboot-requested': 'now' } }),
+      node('uncordoned', 'True', { spec: { unschedulable: false } }),
+    ];
+    expect(countHosts(nodes)).toEqual({ total: 4, available: 2, unavailable: 2 });
+  });
 });
 
 describe('reachableStatus', () => {
-  it.each<[HostCounts, string]>([
-    [{ total: 3, available: 3, unavailable: 0 }, 'OK'],
-    [{ total: 3, available: 1, unavailable: 2 }, 'DEGRADED'],
-    [{ total: 3, available: 0, unavailable: 3 }, 'FAILED'],
+  it.each<[{ total: number; ready: number }, string]>([
+    [{ total: 3, ready: 3 }, 'OK'],
+    [{ total: 3, ready: 1 }, 'DEGRADED'],
+    [{ total: 3, ready: 0 }, 'FAILED'],
     // No hosts: nothing is failing, so OK (see reachableStatus).
-    [{ total: 0, available: 0, unavailable: 0 }, 'OK'],
+    [{ total: 0, ready: 0 }, 'OK'],
   ])('%j is %s', (counts, status) => {
     expect(reachableStatus(counts)).toBe(status);
   });
 });
 
 describe('healthFrom', () => {
+  it('judges the status by Ready hosts: a cordoned host is ready, though not available', () => {
+    const nodes = fulfilled({ items: [node('a', 'True'), node('b', 'True', { spec: { unschedulable: true } })] });
+    expect(healthFrom(version, nodes)).toMatchObject({ status: 'OK', hostCounts: { total: 2, available: 1, unavailable: 1 } });
+  });
+
   it('reports version and status when both calls answer', () => {
     const nodes = fulfilled({ items: [node('a', 'True'), node('b', 'False')] });
     expect(healthFrom(version, nodes)).toEqual({

@@ -64,7 +64,8 @@ describe('hostStatus', () => {
     ['asked to reboot while cordoned', { unschedulable: true, annotations: requested }, 'RESTARTING'],
     ['drained by an operation and NotReady', { ready: 'False', unschedulable: true, annotations: held }, 'RESTARTING'],
     ['drained by an operation and silent', { ready: 'Unknown', unschedulable: true, annotations: held }, 'RESTARTING'],
-    ['held by an operation, back Ready, not yet uncordoned', { unschedulable: true, annotations: held }, 'CORDONED'],
+    ['drained by an operation, reboot not yet asked', { unschedulable: true, annotations: held }, 'RESTARTING'],
+    ['held by an operation, back Ready, not yet uncordoned', { unschedulable: true, annotations: held }, 'RESTARTING'],
     ['held by an operation, NotReady but schedulable', { ready: 'False', annotations: held }, 'NOT_READY'],
   ])('%s is %s', (_what, state, status) => {
     expect(hostStatus(node(state))).toBe(status);

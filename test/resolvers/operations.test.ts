@@ -118,7 +118,7 @@ describe('restartWorkloads, rollbackWorkload, cancelOperation, dry runs, idempot
     ['restartWorkloads', 'RestartWorkloadsInput', { workloads: [ref({ name: 'ghost' })] }, 'NOT_FOUND', /ghost/],
     ['restartWorkloads', 'RestartWorkloadsInput', { filter: { clusters: ['nowhere'] } }, 'NOT_FOUND', /nowhere/],
     ['restartWorkloads', 'RestartWorkloadsInput', { filter: { labelSelector: '!!' } }, 'BAD_USER_INPUT', /labelSelector/],
-    ['rollbackWorkload', 'RollbackWorkloadInput', { workload: ref({ kind: 'STATEFULSET', name: 'postgres' }) }, 'BAD_USER_INPUT', /only Deployments/],
+    ['rollbackWorkload', 'RollbackWorkloadInput', { workload: ref({ kind: 'STATEFULSET', name: 'postgres' }) }, 'NOT_FOUND', /StatefulSet prod-eu\/acme-production\/postgres has no previous revision/],
     ['rollbackWorkload', 'RollbackWorkloadInput', { workload: ref({ name: 'ghost' }) }, 'NOT_FOUND', /ghost/],
     ['rollbackWorkload', 'RollbackWorkloadInput', { workload: ref(), revision: 9 }, 'NOT_FOUND', /no revision 9/],
     ['rollbackWorkload', 'RollbackWorkloadInput', { workload: ref() }, 'NOT_FOUND', /no previous revision/],

@@ -229,7 +229,8 @@ describe('workloads of a steady demo fleet', () => {
         cluster: { name: 'staging' },
         replicas: 1,
         status: 'AVAILABLE',
-        revision: null,
+        // its one ControllerRevision
+        revision: 1,
         pods: [{ name: 'postgres-0' }],
       });
     });

@@ -1,6 +1,17 @@
 // The behaviour every GatewayStore adapter owes, run against each (store.test.ts).
 import { randomUUID } from 'node:crypto';
-import { DuplicateKeyError, type IdempotencyKey, LeaseLostError, RecordNotFoundError, type AuditEntry, type GatewayStore, type StoredCluster, type StoredOperation, type StoredTarget } from '../../src/store/index.js';
+import {
+  DuplicateKeyError,
+  type IdempotencyKey,
+  LeaseLostError,
+  RecordNotFoundError,
+  type AuditEntry,
+  type GatewayStore,
+  type HostNameClaim,
+  type StoredCluster,
+  type StoredOperation,
+  type StoredTarget,
+} from '../../src/store/index.js';
 
 export interface StoreHarness {
   /** a fresh, empty store */
@@ -241,6 +252,54 @@ export function storeSuite(harness: StoreHarness): void {
     });
   });
 
+  describe('host names', () => {
+    const claim = (host: string, environment: string, over: Partial<HostNameClaim> = {}): HostNameClaim => ({
+      host, environment, state: 'pending', token: randomUUID(), at: T0, ...over,
+    });
+
+    it('keeps a claim as given, and lists an environment\'s by host name', async () => {
+      const www = claim('www.acme.example', 'acme:production', { state: 'held' });
+      await store.hostNames.insert(www);
+      await store.hostNames.insert(claim('10.0.0.1', 'acme:production'));
+      await store.hostNames.insert(claim('globex.example', 'globex:production'));
+      expect(await store.hostNames.get('www.acme.example')).toEqual(www);
+      expect((await store.hostNames.get('www.acme.example'))?.at).toBeInstanceOf(Date);
+      expect(await store.hostNames.get('nope.example')).toBeUndefined();
+      expect((await store.hostNames.listFor('acme:production')).map((c) => c.host)).toEqual(['10.0.0.1', 'www.acme.example']);
+      expect(await store.hostNames.listFor('acme:none')).toEqual([]);
+    });
+
+    it('lets exactly one of many concurrent claims of a name win, every time', async () => {
+      for (let round = 0; round < 20; round++) {
+        const host = `race-${round}.example`;
+        const claims = ['a', 'b', 'c', 'd'].map((env) => claim(host, `acme:${env}`));
+        const settled = await Promise.allSettled(claims.map((c) => store.hostNames.insert(c)));
+        const won = settled.flatMap((r, i) => (r.status === 'fulfilled' ? [claims[i]!] : []));
+        expect(won).toHaveLength(1);
+        for (const r of settled) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(DuplicateKeyError);
+        expect(await store.hostNames.get(host)).toEqual(won[0]);
+      }
+    });
+
+    it('changes and removes a claim only while it has the token read', async () => {
+      const first = claim('qa.acme.example', 'acme:qa');
+      await store.hostNames.insert(first);
+      expect(await store.hostNames.update('qa.acme.example', 'stale-token', { state: 'held' })).toBe(false);
+      expect(await store.hostNames.remove('qa.acme.example', 'stale-token')).toBe(false);
+      expect(await store.hostNames.get('qa.acme.example')).toEqual(first);
+
+      const taken = { environment: 'acme:dev', state: 'pending' as const, token: randomUUID(), at: at(3) };
+      expect(await store.hostNames.update('qa.acme.example', first.token, taken)).toBe(true);
+      expect(await store.hostNames.get('qa.acme.example')).toEqual({ host: 'qa.acme.example', ...taken });
+      // The first holder's token no longer names the claim.
+      expect(await store.hostNames.remove('qa.acme.example', first.token)).toBe(false);
+      expect(await store.hostNames.remove('qa.acme.example', taken.token)).toBe(true);
+      expect(await store.hostNames.get('qa.acme.example')).toBeUndefined();
+      expect(await store.hostNames.update('qa.acme.example', taken.token, { state: 'held' })).toBe(false);
+      await store.hostNames.insert(claim('qa.acme.example', 'acme:qa'));
+    });
+  });
+
   describe('audit', () => {
     const entry = (action: string, minute: number, over: Partial<Omit<AuditEntry, 'id'>> = {}): Omit<AuditEntry, 'id'> => ({
       at: at(minute), principal: 'alice', action, args: { input: { name: 'x', 'dotted.key': '[redacted]' } },
@@ -335,6 +394,8 @@ export function storeSuite(harness: StoreHarness): void {
       await store.operations.claimTargets(op.id, ['t'], at(0));
       await store.operations.updateTarget(op.id, 0, { status: 'SUCCEEDED', finishedAt: at(9) });
       const audited = await store.audit.append({ at: at(1), principal: 'alice', action: 'x', args: {}, outcome: 'PENDING', error: null, operationId: null, finishedAt: null });
+      const hostClaim: HostNameClaim = { host: 'www.acme.example', environment: 'acme:production', state: 'held', token: randomUUID(), at: at(2) };
+      await store.hostNames.insert(hostClaim);
       store = await reopen(store);
       expect(await store.clusters.get('prod')).toEqual(cluster('prod'));
       const read = await store.operations.get(op.id);
@@ -348,6 +409,8 @@ export function storeSuite(harness: StoreHarness): void {
       await expect(store.clusters.insert(cluster('prod'))).rejects.toBeInstanceOf(DuplicateKeyError);
       expect(await store.operations.reserveKey({ principal: 'alice', key: 'k', operationId: randomUUID(), requestHash: 'h', createdAt: at(1), expiresAt: at(2) })).toMatchObject({ operationId: op.id });
       expect(await store.operations.claimTargets(randomUUID(), ['t'], at(1))).toBe(op.id);
+      expect(await store.hostNames.get('www.acme.example')).toEqual(hostClaim);
+      await expect(store.hostNames.insert({ ...hostClaim, environment: 'acme:other' })).rejects.toBeInstanceOf(DuplicateKeyError);
     });
   }
 }

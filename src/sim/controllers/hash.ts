@@ -11,7 +11,8 @@ const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-function sortKeys(value: unknown): unknown {
+/** A deep copy with every object's keys in sorted order, undefined members left out. */
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};

@@ -2,7 +2,7 @@
 // history): one revision per distinct template, numbered; going back to an earlier template
 // renumbers its revision as the newest, which is what `kubectl rollout undo` relies on.
 import { type KubeObject, clone, controllerRef } from '../objects.js';
-import { semanticJson } from './hash.js';
+import { semanticJson, sortKeys } from './hash.js';
 import { controllerUid } from './indexes.js';
 import { CONTROLLER_REVISION } from './kinds.js';
 import type { Runtime } from './runtime.js';
@@ -23,9 +23,16 @@ export interface Revisions {
   collisionCount: number | undefined;
 }
 
-/** getPatch: a strategic merge patch that puts the whole template back */
+/**
+ * getPatch: a strategic merge patch that puts the whole template back, written as the controller
+ * writes it — Go's json.Marshal of a map, keys sorted at every level, the template's metadata
+ * carrying `creationTimestamp: null` as a Go struct encodes it. kubectl compares these bytes
+ * with the patch it makes from the live object (`rollout undo` skips a revision the set runs).
+ */
 export function revisionData(owner: KubeObject): { spec: { template: Record<string, unknown> } } {
-  return { spec: { template: { ...clone(owner.spec?.template ?? {}), $patch: 'replace' } } };
+  const template = clone(owner.spec?.template ?? {});
+  template.metadata = { creationTimestamp: null, ...template.metadata };
+  return sortKeys({ spec: { template: { ...template, $patch: 'replace' } } }) as { spec: { template: Record<string, unknown> } };
 }
 
 /** the pod template a revision records */
