@@ -1,19 +1,38 @@
-// Who is asking. There is no authentication yet: every request runs as the open-gateway
-// principal below. When authentication comes, it builds the principal per request in the
-// context factory and nothing that reads `ctx.principal` changes.
+// Who is asking, and how far they may see. Built per request (HTTP) or per socket (graphql-ws)
+// by the authenticator (authenticate.ts); everything downstream reads `ctx.principal`.
+import { EVERYWHERE, NOWHERE, type Scope } from './scope.js';
 
-/** The contract's Role: what a principal may do. Roles are granted one by one; none implies another. */
+/** The contract's Role. Ordered: each role includes every role before it. */
 export const ROLES = ['VIEWER', 'OPERATOR', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Principal {
+  /** Who, as the audit, `me` and operations' requestedBy name them. */
   readonly name: string;
+  /** Every role held, implied ones included (an OPERATOR holds VIEWER too). */
   readonly roles: readonly Role[];
+  /** The clusters and namespaces this principal may see and change. */
+  readonly scope: Scope;
+  /** false: the caller showed no credentials and anonymous access is off; every field refuses it. */
+  readonly authenticated: boolean;
+}
+
+/** The roles granted and every role they include, in ROLES order: [OPERATOR] gives [VIEWER, OPERATOR]. */
+export function withImpliedRoles(granted: readonly Role[]): Role[] {
+  const highest = Math.max(-1, ...granted.map((role) => ROLES.indexOf(role)));
+  return ROLES.slice(0, highest + 1);
+}
+
+/** Whether the principal holds `role` (directly or through a higher one). */
+export function holds(principal: Principal, role: Role): boolean {
+  return principal.roles.includes(role);
 }
 
 /**
- * The principal of a gateway with no authentication configured: anonymous, holding every
- * role. An open gateway trusts whoever can reach it, so it says so here rather than
- * pretending to restrict anything; put it behind authentication before exposing it.
+ * Every caller of a gateway with no FLEETGRAPH_AUTH_FILE, which only a loopback HOST allows
+ * (src/config): whoever can reach 127.0.0.1 is trusted as the machine's own user.
  */
-export const OPEN_GATEWAY_PRINCIPAL: Principal = Object.freeze({ name: 'anonymous', roles: Object.freeze([...ROLES]) });
+export const LOCAL_PRINCIPAL: Principal = Object.freeze({ name: 'local', roles: Object.freeze([...ROLES]), scope: EVERYWHERE, authenticated: true });
+
+/** A caller without credentials where anonymous access is off: it may do nothing. */
+export const UNAUTHENTICATED_PRINCIPAL: Principal = Object.freeze({ name: 'anonymous', roles: Object.freeze([]), scope: NOWHERE, authenticated: false });

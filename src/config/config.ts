@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { readSinksFile, SinksFileError, type SinkConfig } from './sinks.js';
+import { isLoopbackName } from '../auth/loopback.js';
+import { AuthFileError, readAuthFile, type AuthSettings } from './auth-file.js';
 import { DEFAULT_QUERY_LIMITS as LIMITS, type QueryLimits } from '../limits/limits.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -31,6 +33,13 @@ export interface Config {
   readonly allowPrivilegedContainers: boolean;
   /** FLEETGRAPH_SINKS_FILE: HTTP endpoints that get resource changes pushed (see README, "Event sinks"). Default none. */
   readonly sinks?: readonly SinkConfig[];
+  /**
+   * FLEETGRAPH_AUTH_FILE: who may call the gateway (see README, "Security"). Without it every
+   * caller is the ADMIN `local`, which only a loopback HOST allows.
+   */
+  readonly auth?: AuthSettings;
+  /** FLEETGRAPH_CORS_ORIGINS: browser origins, besides the gateway's own, allowed to call it. Default none. */
+  readonly corsOrigins: readonly string[];
   /** OPERATION_LEASE_SECONDS: how long a gateway's lease on a running operation lasts unless renewed. Default 30. */
   readonly operationLeaseSeconds?: number;
   /** IDEMPOTENCY_KEY_TTL_SECONDS: how long an idempotency key names its operation. Default 86 400 (24 h). */
@@ -79,6 +88,12 @@ const environment = z.object({
     .stringbool({ error: 'must be true or false (also accepted: 1/0, yes/no, on/off)' })
     .default(false),
   FLEETGRAPH_SINKS_FILE: z.string().optional(),
+  FLEETGRAPH_AUTH_FILE: z.string().optional(),
+  FLEETGRAPH_CORS_ORIGINS: z
+    .string()
+    .transform((text) => text.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+    .refine((origins) => origins.every(isOrigin), 'must be origins such as https://console.example:8443, comma-separated (scheme, host, optional port; no path)')
+    .optional(),
   OPERATION_LEASE_SECONDS: integer(1, 3600).default(30),
   IDEMPOTENCY_KEY_TTL_SECONDS: integer(60, 30 * 86_400).default(86_400),
   QUERY_MAX_DEPTH: integer(1, 1000).default(LIMITS.maxDepth),
@@ -94,6 +109,16 @@ const environment = z.object({
   WS_MAX_MESSAGE_BYTES: integer(1024, 1_000_000_000).default(LIMITS.maxMessageBytes),
 });
 
+/** An origin as browsers send it: scheme://host[:port], nothing more. */
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return /^https?:$/.test(url.protocol) && url.origin === text;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reads and validates the gateway's environment. The one place that touches
  * process.env; everything else receives the returned Config.
@@ -106,6 +131,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environment.safeParse(present);
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues, present));
   const vars = parsed.data;
+  if (vars.FLEETGRAPH_AUTH_FILE === undefined && !isLoopbackName(vars.HOST)) {
+    throw new ConfigError(
+      `Invalid environment:\n  FLEETGRAPH_AUTH_FILE: must be set when HOST=${JSON.stringify(vars.HOST)} is not a loopback address; ` +
+        'without it every caller would be an ADMIN (see README, "Security")',
+    );
+  }
   return {
     host: vars.HOST,
     port: vars.PORT,
@@ -120,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowPrivilegedContainers: vars.ALLOW_PRIVILEGED_CONTAINERS,
     // The sinks file names the variables holding its credentials, so it is read here, with env.
     sinks: vars.FLEETGRAPH_SINKS_FILE ? sinksFrom(vars.FLEETGRAPH_SINKS_FILE, present) : undefined,
+    auth: vars.FLEETGRAPH_AUTH_FILE ? authFrom(vars.FLEETGRAPH_AUTH_FILE) : undefined,
+    corsOrigins: vars.FLEETGRAPH_CORS_ORIGINS ?? [],
     operationLeaseSeconds: vars.OPERATION_LEASE_SECONDS,
     idempotencyKeyTtlSeconds: vars.IDEMPOTENCY_KEY_TTL_SECONDS,
     limits: {
@@ -143,6 +176,15 @@ function sinksFrom(path: string, env: Record<string, string | undefined>): SinkC
     return readSinksFile(path, env);
   } catch (err) {
     if (err instanceof SinksFileError) throw new ConfigError(`FLEETGRAPH_SINKS_FILE: ${err.message}`);
+    throw err;
+  }
+}
+
+function authFrom(path: string): AuthSettings {
+  try {
+    return readAuthFile(path);
+  } catch (err) {
+    if (err instanceof AuthFileError) throw new ConfigError(`FLEETGRAPH_AUTH_FILE: ${err.message}`);
     throw err;
   }
 }

@@ -1,4 +1,4 @@
-import { OPEN_GATEWAY_PRINCIPAL, type Principal } from '../auth/index.js';
+import { LOCAL_PRINCIPAL, type Principal, scopedOperationEvents, scopedOperations, scopedReader, scopedRegistry, scopedRunner, scopedWatchEngine } from '../auth/index.js';
 import { ClusterErrors } from '../errors/cluster-errors.js';
 import { type ClusterHealth, type ClusterRegistration, type ClusterRegistry, type RegisteredCluster, createLimiter, healthFrom } from '../fleet/index.js';
 import { type FleetReader, createFleetReader } from '../loaders/index.js';
@@ -12,6 +12,7 @@ import { DEFAULT_QUERY_LIMITS, startDeadline } from '../limits/index.js';
 
 /** What every resolver receives; one is built per request (per operation over WebSocket). */
 export interface GatewayContext {
+  /** The clusters the principal may see (src/auth/views.ts); the others are not there. */
   readonly registry: ClusterRegistry;
   /** This request's reads of the fleet: each (cluster, kind, namespace scope) listed at most once. */
   readonly reader: FleetReader;
@@ -21,7 +22,7 @@ export interface GatewayContext {
   readonly clusterErrors: ClusterErrors;
   /** This request's view of a cluster: probed once, then shared by every field that asks. Never rejects. */
   clusterHealth(cluster: RegisteredCluster): Promise<ClusterHealth>;
-  /** Who is asking. With no authentication configured, the open-gateway principal (src/auth). */
+  /** Who is asking (src/auth). Every shared piece above and below is seen through its scope. */
   readonly principal: Principal;
   /** Operations, shared by every request of one gateway. */
   readonly operations: OperationReader;
@@ -73,8 +74,6 @@ export interface ContextFactoryOptions {
   operationRunner?: OperationRunner;
   /** QUERY_TIMEOUT_MS: how long one operation (or one subscription event) may read the fleet; default 30 000 */
   timeoutMs?: number;
-  /** who every request runs as, until authentication builds one per request; default the open-gateway principal */
-  principal?: Principal;
 }
 
 const NO_OPERATION_RUNNER: OperationRunner = {
@@ -100,8 +99,10 @@ const NO_RESOURCE_EVENTS: WatchEngine = {
 };
 
 /**
- * Builds the per-request context. Loaders and memos live here, not at module scope, so
- * one request never sees another's answers and nothing goes stale between requests.
+ * Builds the per-request context for a principal (default LOCAL_PRINCIPAL, as a gateway without
+ * an access file has). Loaders and memos live here, not at module scope, so one request never
+ * sees another's answers and nothing goes stale between requests. Registry, reads, events and
+ * operations are the principal's views of them (src/auth), so no resolver filters by scope.
  */
 export function createContextFactory({
   registry,
@@ -115,15 +116,17 @@ export function createContextFactory({
   operationEvents = createOperationEvents(),
   operationRunner = NO_OPERATION_RUNNER,
   timeoutMs = DEFAULT_QUERY_LIMITS.timeoutMs,
-  principal = OPEN_GATEWAY_PRINCIPAL,
-}: ContextFactoryOptions): () => GatewayContext {
-  return () => {
+}: ContextFactoryOptions): (principal?: Principal) => GatewayContext {
+  return (principal = LOCAL_PRINCIPAL) => {
+    const visible = scopedRegistry(registry, principal.scope);
+    const newReader = (signal: AbortSignal) =>
+      scopedReader(createFleetReader({ registry: visible, batching, limit: createLimiter(concurrency), signal }), principal.scope);
     let signal = startDeadline(timeoutMs);
-    let reader = createFleetReader({ registry, batching, limit: createLimiter(concurrency), signal });
+    let reader = newReader(signal);
     let probes = new Map<string, Promise<ClusterHealth>>();
     let clusterErrors = new ClusterErrors();
     return {
-      registry,
+      registry: visible,
       get reader() {
         return reader;
       },
@@ -135,16 +138,15 @@ export function createContextFactory({
       },
       renew() {
         signal = startDeadline(timeoutMs);
-        reader = createFleetReader({ registry, batching, limit: createLimiter(concurrency), signal });
+        reader = newReader(signal);
         probes = new Map();
         clusterErrors = new ClusterErrors();
       },
-      resourceEvents,
-      operationEvents,
-      operationRunner,
-      // No authentication yet: every request is the one principal given (the open gateway's by default).
+      resourceEvents: scopedWatchEngine(resourceEvents, principal.scope),
+      operationEvents: scopedOperationEvents(operationEvents, principal),
+      operationRunner: scopedRunner(operationRunner, principal, operations),
       principal,
-      operations,
+      operations: scopedOperations(operations, principal),
       store,
       clusterRegistration,
       policy,

@@ -5,7 +5,6 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import type { Principal } from '../auth/index.js';
 import type { Config } from '../config/index.js';
 import { createErrorFormatter } from '../errors/index.js';
 import { auditMutations } from '../audit/index.js';
@@ -18,11 +17,13 @@ import type { OperationRunner } from '../operations/runner.js';
 import type { OperationReader } from '../operations/reader.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { attachWebSocket, type WebSocketEndpoint } from './websocket.js';
+import { gatewayAccess, principalOfResponse } from './access.js';
+import { guardRootFields } from '../auth/index.js';
 import { DEFAULT_QUERY_LIMITS, createQueryGate, httpLimits, stringifyWithin, type QueryLimits } from '../limits/index.js';
 
 export interface GatewayOptions {
   /** Where to listen; port 0 picks a free one (see Gateway.url). allowPrivilegedContainers defaults to false. */
-  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'clusterTimeoutMs'>> & {
+  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'clusterTimeoutMs' | 'auth' | 'corsOrigins'>> & {
     /** what one request may cost; each limit left out has its default (src/limits) */
     limits?: Partial<QueryLimits>;
   };
@@ -50,8 +51,6 @@ export interface GatewayOptions {
   operationRunner?: OperationRunner;
   /** Where operation queries read. Default: the store's operations. */
   operations?: OperationReader;
-  /** Who every request runs as (tests); default the open-gateway principal (src/auth). */
-  principal?: Principal;
 }
 
 export interface Gateway {
@@ -64,7 +63,11 @@ export interface Gateway {
 const PATH = '/graphql';
 
 /** Serves the schema over HTTP (Apollo on express) and WebSocket (graphql-ws) on one port. */
-export async function startGateway({ config, logger, schema, registry, batching, operationRunner, operations, principal, store: givenStore, clusterRegistration: givenRegistration, ...events }: GatewayOptions): Promise<Gateway> {
+export async function startGateway({ config, logger, schema, registry, batching, operationRunner, operations, store: givenStore, clusterRegistration: givenRegistration, ...events }: GatewayOptions): Promise<Gateway> {
+  // Before listening: a gateway that would let anyone in as ADMIN, or whose access table
+  // misses a field, must not start at all.
+  const access = gatewayAccess({ config, logger: logger.child({ component: 'access' }) });
+  const guarded = guardRootFields(schema);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -78,15 +81,16 @@ export async function startGateway({ config, logger, schema, registry, batching,
     const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
     const clusterRegistration = givenRegistration ?? (await ownClusterRegistration({ registry, store, logger, timeoutMs: config.clusterTimeoutMs }));
     const limits = { ...DEFAULT_QUERY_LIMITS, ...config.limits };
-    const context = createContextFactory({ registry, concurrency: config.clusterConcurrency, batching, policy, resourceEvents, operationEvents: events.operationEvents, operationRunner, operations, store, clusterRegistration, principal, timeoutMs: limits.timeoutMs });
+    const context = createContextFactory({ registry, concurrency: config.clusterConcurrency, batching, policy, resourceEvents, operationEvents: events.operationEvents, operationRunner, operations, store, clusterRegistration, timeoutMs: limits.timeoutMs });
     const formatError = createErrorFormatter(logger.child({ component: 'gateway' }));
-    // Every mutation is audited, over HTTP and WebSocket alike.
-    const served = auditMutations(schema, { logger: logger.child({ component: 'audit' }) });
+    // Every mutation is audited, over HTTP and WebSocket alike, refused ones included.
+    const served = auditMutations(guarded, { logger: logger.child({ component: 'audit' }) });
     // Both transports refuse costly queries through one gate, before graphql-js validates them.
     const gate = createQueryGate({ schema: served, limits, clusters: () => registry.list().length });
-    const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, gate, limits });
+    const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, gate, limits, access: access.ws });
     const apollo = await startApollo({ schema: served, formatError, plugins: plugins(httpServer, ws), stringifyResult: stringifyWithin(limits.maxResponseBytes) });
-    app.use(PATH, ...httpLimits({ gate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async () => context() }));
+    // Origin, Host and credentials first: a refused caller costs nothing more.
+    app.use(PATH, access.http, ...httpLimits({ gate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
     const stop = async () => {
       await apollo.stop();
       await ownEngine?.stop();

@@ -3,14 +3,16 @@ import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { ErrorFormatter } from '../errors/index.js';
+import type { Principal } from '../auth/index.js';
+import type { WebSocketAccess } from './access.js';
 import type { GatewayContext } from './context.js';
 import { resultWithin, subscribeWithinLimits, type QueryGate, type QueryLimits } from '../limits/index.js';
 
 export interface WebSocketOptions {
   server: Server;
   schema: GraphQLSchema;
-  /** Called once per operation, as the HTTP side calls it once per request. */
-  context: () => GatewayContext;
+  /** Called once per operation, as the HTTP side calls it once per request, with the socket's principal. */
+  context: (principal?: Principal) => GatewayContext;
   /** The same masking the HTTP side applies: graphql-ws does not go through Apollo. */
   formatError: ErrorFormatter;
   /** Default /graphql, shared with HTTP. */
@@ -18,6 +20,8 @@ export interface WebSocketOptions {
   /** The HTTP side's query gate (src/limits). */
   gate: QueryGate;
   limits: Pick<QueryLimits, 'maxMessageBytes' | 'maxSubscriptionsPerSocket' | 'maxResponseBytes'>;
+  /** Origin/Host check of the upgrade and authentication at connection_init (access.ts). Default: none, every socket LOCAL. */
+  access?: WebSocketAccess;
 }
 
 export interface WebSocketEndpoint {
@@ -26,14 +30,15 @@ export interface WebSocketEndpoint {
 }
 
 /** graphql-ws on the HTTP server's upgrade requests, for subscriptions (and any operation). */
-export function attachWebSocket({ server, schema, context, formatError, path = '/graphql', gate, limits }: WebSocketOptions): WebSocketEndpoint {
+export function attachWebSocket({ server, schema, context, formatError, path = '/graphql', gate, limits, access }: WebSocketOptions): WebSocketEndpoint {
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
   // A larger message closes the socket with 1009 before it is buffered whole.
-  const wss = new WebSocketServer({ server, path, maxPayload: limits.maxMessageBytes });
+  const wss = new WebSocketServer({ server, path, maxPayload: limits.maxMessageBytes, verifyClient: access?.verifyClient });
   const cleanup = useServer(
     {
       schema,
-      context: () => context(),
+      onConnect: access && ((ctx) => access.onConnect(ctx)),
+      context: (ctx) => context(access?.principalOf(ctx)),
       onSubscribe: subscribeWithinLimits({ schema, gate, maxSubscriptions: limits.maxSubscriptionsPerSocket }),
       onError: (_ctx, _id, _payload, errors) => format(errors),
       onNext: (_ctx, _id, _payload, args, result) => {

@@ -1,6 +1,5 @@
 // auditLog end to end: mutations by two principals through the gateway, then the log as an
 // ADMIN reads it (filters, pages, redacted arguments), and the refusal for anyone else.
-import type { Principal } from '../../src/auth/index.js';
 import { resourceByKind } from '../../src/sim/resources.js';
 import { type SimFleet, startSimFleet } from '../../src/sim/fleet.js';
 import { type GatewayStore, createEmbeddedStore } from '../../src/store/index.js';
@@ -35,7 +34,7 @@ const CORDON = 'mutation($n: String!) { cordonHost(cluster: "prod-eu", name: $n)
 const UNCORDON = 'mutation($n: String!) { uncordonHost(cluster: "prod-eu", name: $n) { name } }';
 const SCALE = 'mutation { scaleWorkload(input: { workload: { cluster: "prod-eu", namespace: "acme-production", kind: DEPLOYMENT, name: "nope" }, replicas: 2 }) { name } }';
 const DRY_RESTART = 'mutation { restartWorkloads(input: { dryRun: true, workloads: [{ cluster: "prod-eu", namespace: "acme-production", kind: DEPLOYMENT, name: "api" }] }) { id } }';
-const BOB: Principal = { name: 'bob', roles: ['VIEWER', 'OPERATOR'] };
+const BOB = { name: 'bob', roles: ['OPERATOR'] as const };
 
 let fleet: SimFleet;
 let store: GatewayStore;
@@ -43,7 +42,7 @@ let admin: TestGateway;
 let operator: TestGateway;
 let operationId: string;
 
-// Two gateways over one fleet and one store: the open gateway's ADMIN (`anonymous`), and bob.
+// Two gateways over one fleet and one store: the loopback gateway's ADMIN (`local`), and bob.
 beforeAll(async () => {
   fleet = await startSimFleet({ clusters: 1, seed: 'demo', speed: 20 });
   store = createEmbeddedStore({ inMemoryOnly: true });
@@ -74,10 +73,10 @@ describe('auditLog', () => {
   it('lists every attempt newest first: who, what, arguments, outcome, code, message, operation and time', async () => {
     const { nodes, totalCount, pageInfo } = await page();
     expect(nodes.map((e) => [e.principal, e.action, e.outcome, e.code])).toEqual([
-      ['anonymous', 'restartWorkloads', 'SUCCEEDED', null],
+      ['local', 'restartWorkloads', 'SUCCEEDED', null],
       ['bob', 'scaleWorkload', 'FAILED', 'NOT_FOUND'],
       ['bob', 'uncordonHost', 'SUCCEEDED', null],
-      ['anonymous', 'cordonHost', 'SUCCEEDED', null],
+      ['local', 'cordonHost', 'SUCCEEDED', null],
     ]);
     expect(totalCount).toBe(4);
     expect(pageInfo.hasNextPage).toBe(false);
@@ -93,7 +92,7 @@ describe('auditLog', () => {
   it.each([
     ['principal', { principal: 'bob' }, ['scaleWorkload', 'uncordonHost']],
     ['action', { action: 'cordonHost' }, ['cordonHost']],
-    ['principal and action', { principal: 'anonymous', action: 'restartWorkloads' }, ['restartWorkloads']],
+    ['principal and action', { principal: 'local', action: 'restartWorkloads' }, ['restartWorkloads']],
     ['nothing matching', { principal: 'carol' }, []],
   ])('filters by %s', async (_, filter, actions) => {
     const { nodes, totalCount } = await page({ filter });
@@ -113,11 +112,11 @@ describe('auditLog', () => {
   });
 
   it('pages with cursors, neither repeating nor skipping while new entries arrive', async () => {
-    const before = (await page({ filter: { principal: 'anonymous' } })).nodes.map((e) => e.id);
+    const before = (await page({ filter: { principal: 'local' } })).nodes.map((e) => e.id);
     const seen: string[] = [];
     let after: string | null = null;
     for (let pages = 0; ; pages++) {
-      const { nodes, pageInfo, edges, totalCount }: LogPage = await page({ filter: { principal: 'anonymous' }, first: 1, after });
+      const { nodes, pageInfo, edges, totalCount }: LogPage = await page({ filter: { principal: 'local' }, first: 1, after });
       seen.push(...nodes.map((e) => e.id));
       expect(pageInfo.endCursor).toBe(edges.at(-1)?.cursor ?? null);
       expect(totalCount).toBe(before.length + pages);
@@ -164,7 +163,7 @@ describe('the audit of a deployWorkload nested 20,000 levels', () => {
     expect(nodes).toHaveLength(1);
     const [entry] = nodes as [Entry];
     const code = answer.errors?.[0]?.extensions?.code ?? null;
-    expect(entry).toMatchObject({ principal: 'anonymous', outcome: code === null ? 'SUCCEEDED' : 'FAILED', code });
+    expect(entry).toMatchObject({ principal: 'local', outcome: code === null ? 'SUCCEEDED' : 'FAILED', code });
     const deployed = fleet.cluster('prod-eu').store.get(resourceByKind('Deployment'), 'acme-production', 'deep');
     expect(deployed !== undefined).toBe(entry.outcome === 'SUCCEEDED');
     const args = JSON.stringify(entry.args);

@@ -1,5 +1,12 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
 import { DEFAULT_QUERY_LIMITS } from '../../src/limits/index.js';
+
+const HASH = 'a'.repeat(64);
+const AUTH_FILE = join(mkdtempSync(join(tmpdir(), 'fleetgraph-config-')), 'access.yaml');
+writeFileSync(AUTH_FILE, `tokens:\n  - { name: ci-bot, sha256: ${HASH}, roles: [VIEWER] }\n`);
 
 describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
@@ -15,6 +22,7 @@ describe('loadConfig', () => {
       clusterTimeoutMs: 5000,
       clusterConcurrency: 8,
       allowPrivilegedContainers: false,
+      corsOrigins: [],
       operationLeaseSeconds: 30,
       idempotencyKeyTtlSeconds: 86_400,
       sinks: undefined,
@@ -35,6 +43,8 @@ describe('loadConfig', () => {
       CLUSTER_TIMEOUT_MS: '250',
       CLUSTER_CONCURRENCY: '2',
       ALLOW_PRIVILEGED_CONTAINERS: 'true',
+      FLEETGRAPH_AUTH_FILE: AUTH_FILE,
+      FLEETGRAPH_CORS_ORIGINS: 'https://console.example, http://localhost:3000',
       OPERATION_LEASE_SECONDS: '10',
       IDEMPOTENCY_KEY_TTL_SECONDS: '3600',
       QUERY_MAX_DEPTH: '5',
@@ -61,6 +71,8 @@ describe('loadConfig', () => {
       clusterTimeoutMs: 250,
       clusterConcurrency: 2,
       allowPrivilegedContainers: true,
+      auth: { tokens: [{ name: 'ci-bot', sha256: HASH, roles: ['VIEWER'] }] },
+      corsOrigins: ['https://console.example', 'http://localhost:3000'],
       operationLeaseSeconds: 10,
       idempotencyKeyTtlSeconds: 3600,
       sinks: undefined,
@@ -102,6 +114,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud": must be one of fatal, error/],
     ['ALLOW_PRIVILEGED_CONTAINERS', 'maybe', /ALLOW_PRIVILEGED_CONTAINERS="maybe": must be true or false/],
     ['FLEETGRAPH_CONTEXTS', ' , ', /FLEETGRAPH_CONTEXTS=" , ": must name at least one context/],
+    ['FLEETGRAPH_CORS_ORIGINS', 'https://console.example/app', /FLEETGRAPH_CORS_ORIGINS=".*": must be origins such as/],
     ['QUERY_MAX_DEPTH', '0', /QUERY_MAX_DEPTH="0": must be a whole number from 1/],
     ['QUERY_MAX_COST', 'lots', /QUERY_MAX_COST="lots"/],
     ['QUERY_TIMEOUT_MS', '-5', /QUERY_TIMEOUT_MS="-5"/],

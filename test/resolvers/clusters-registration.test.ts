@@ -123,7 +123,7 @@ describe('the audit record', () => {
     const registered = entries.filter((e) => e.action === 'registerCluster');
     const first = registered.at(-1)!;
     expect(first).toMatchObject({
-      principal: 'anonymous',
+      principal: 'local',
       outcome: 'SUCCEEDED',
       error: null,
       operationId: null,

@@ -34,8 +34,8 @@ describe('me and operations', () => {
     schema = await buildGatewaySchema();
   });
 
-  it('is the anonymous principal with every role while no authentication is configured', async () => {
-    expect(await run('{ me { name roles } }')).toEqual({ data: { me: { name: 'anonymous', roles: ['VIEWER', 'OPERATOR', 'ADMIN'] } } });
+  it('is the ADMIN "local", with every role, while no access file is configured', async () => {
+    expect(await run('{ me { name roles } }')).toEqual({ data: { me: { name: 'local', roles: ['VIEWER', 'OPERATOR', 'ADMIN'] } } });
   });
 
   it('has no operations until the store that keeps them comes', async () => {

@@ -2,9 +2,11 @@
 // real HTTP to the gateway, real Kubernetes HTTP from the gateway to the simulator.
 import type { FormattedExecutionResult } from 'graphql';
 import { buildGatewaySchema } from '../../schema/build-schema.js';
-import type { Principal } from '../../src/auth/index.js';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '../../src/auth/index.js';
 import { createClusterRegistry, embeddedSource } from '../../src/fleet/index.js';
-import { createLogger } from '../../src/logging/index.js';
+import type { AuthSettings } from '../../src/config/index.js';
+import { createLogger, type Logger } from '../../src/logging/index.js';
 import { startGateway } from '../../src/server/gateway.js';
 import { type OperationEvents, createOperationEvents } from '../../src/operations/events.js';
 import { type OperationRunnerOptions, startOperationRunner } from '../../src/operations/index.js';
@@ -24,8 +26,8 @@ export interface TestGateway {
   readonly operationEvents: OperationEvents;
   /** the watch engine behind resourceChanged */
   readonly resourceEvents: WatchEngine;
-  /** POSTs a query; resolves with the whole response (data and errors) */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** POSTs a query (with `Authorization: Bearer <token>` when a token is given); resolves with the whole response (data and errors) */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<GraphQLResponse<T>>;
   /** the simulator's request counts, summed over clusters, for verbs starting `list`/`get` */
   kubeRequests(): Record<string, number>;
   resetCounters(): void;
@@ -48,13 +50,22 @@ export interface TestGatewayOptions extends SimFleetOptions {
   operations?: Partial<Pick<OperationRunnerOptions, 'pollMs' | 'hostTimeoutSeconds' | 'leaseMs' | 'idempotencyKeyTtlMs' | 'owner'>>;
   /** the watch engine's options; default backoff 20 ms to 500 ms, linger 30 s */
   watch?: Omit<WatchEngineOptions, 'registry' | 'logger'>;
+  /** the access file's settings (FLEETGRAPH_AUTH_FILE); default none: every caller is the ADMIN `local` */
+  auth?: AuthSettings;
+  /** FLEETGRAPH_CORS_ORIGINS; default none */
+  corsOrigins?: readonly string[];
+  /** where the gateway logs; default nowhere */
+  logger?: Logger;
+  /**
+   * who every request runs as unless a query names a token: a token for this principal is made
+   * and the access file holds it alone (default: no access file, every caller the ADMIN `local`)
+   */
+  principal?: { name: string; roles: readonly Role[] };
   /** what one request may cost; default the gateway's defaults (src/limits) */
   limits?: Partial<QueryLimits>;
-  /** who every request runs as; default the open-gateway principal (every role) */
-  principal?: Principal;
 }
 
-export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, limits, principal, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
+export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, auth: givenAuth, corsOrigins, logger: givenLogger, principal, limits, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
   const fleet = givenFleet ?? (await startSimFleet({ clusters: 3, ...fleetOptions }));
   const registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs })] });
   const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
@@ -62,17 +73,18 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
   const logger = createLogger({ level: 'silent' });
   const resourceEvents = createWatchEngine({ registry, logger, backoff: { baseMs: 20, maxMs: 500 }, ...watch });
   const operationRunner = await startOperationRunner({ store, registry, events: operationEvents, logger, ...operations, pollMs: operations.pollMs ?? 20 });
+  const own = principal && tokenFor(principal);
+  const auth = own ? { tokens: [own.entry] } : givenAuth;
   const gateway = await startGateway({
     operationRunner,
     operationEvents,
     resourceEvents,
     store,
-    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8, allowPrivilegedContainers, limits },
-    logger: createLogger({ level: 'silent' }),
+    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8, allowPrivilegedContainers, limits, auth, corsOrigins },
+    logger: givenLogger ?? logger,
     schema: await buildGatewaySchema(),
     registry,
     batching,
-    principal,
   });
   return {
     url: gateway.url,
@@ -80,10 +92,10 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
     store,
     operationEvents,
     resourceEvents,
-    async query<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    async query<T>(query: string, variables?: Record<string, unknown>, { token = own?.token }: { token?: string } = {}): Promise<GraphQLResponse<T>> {
       const response = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse<T>;
@@ -111,4 +123,10 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
       if (!givenFleet) await fleet.stop();
     },
   };
+}
+
+/** A random token for `principal`, and the access-file entry that holds its hash. */
+function tokenFor({ name, roles }: { name: string; roles: readonly Role[] }): { token: string; entry: AuthSettings['tokens'][number] } {
+  const token = randomBytes(24).toString('base64url');
+  return { token, entry: { name, roles, sha256: createHash('sha256').update(token).digest('hex') } };
 }

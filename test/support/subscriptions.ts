@@ -1,6 +1,6 @@
 // graphql-ws subscriptions for end-to-end tests: what a subscriber received, and bounded waits on it.
 import type { FormattedExecutionResult } from 'graphql';
-import { type Client, createClient } from 'graphql-ws';
+import { type Client, type ClientOptions, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { until } from './wait.js';
 
@@ -17,8 +17,12 @@ export interface Subscriber<T> {
   unsubscribe(): void;
 }
 
-export function wsClient(httpUrl: string): Client {
-  return createClient({ url: httpUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+/** A graphql-ws client of the gateway at `httpUrl`; with a token, sent in connection_init as `authorization: Bearer <token>`. */
+export function wsClient(httpUrl: string, { token, on }: { token?: string; on?: ClientOptions['on'] } = {}): Client {
+  const connectionParams = token === undefined ? undefined : { authorization: `Bearer ${token}` };
+  // A caller watching `on` sees closes itself; without it graphql-ws logs them to the console.
+  const quiet = on ? { onNonLazyError: () => {} } : {};
+  return createClient({ url: httpUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams, on, ...quiet });
 }
 
 export function subscribe<T = Record<string, unknown>>(client: Client, query: string, variables?: Record<string, unknown>): Subscriber<T> {
