@@ -13,6 +13,7 @@ import { environmentFrom, hostsHeldElsewhere, readFleetNamespaces, requireWholeF
 import { normalizeHostNames } from './hostnames.js';
 import { hostNamesAnnotation } from './manifests.js';
 import { type EnvironmentTarget, environmentTarget } from './names.js';
+import { checkEnvironmentNameArgument, checkUpdateEnvironment } from '../validation/index.js';
 
 export interface UpdateEnvironmentInput {
   name: string;
@@ -25,8 +26,9 @@ export interface UpdateEnvironmentInput {
  * @throws BadUserInputError, NotFoundError, ConflictError (a host name of another environment), ClusterUnavailableError
  */
 export async function updateEnvironment(registry: ClusterRegistry, input: UpdateEnvironmentInput): Promise<EnvironmentRecord> {
-  const target = environmentTarget(input.name);
-  const hostNames = normalizeHostNames(input.hostNames, 'hostNames');
+  checkUpdateEnvironment(input);
+  const target = environmentTarget(input.name, 'input.name');
+  const hostNames = normalizeHostNames(input.hostNames, 'input.hostNames');
   const { environment, environments } = await locate(registry, target);
   refuseHeldHosts('hostNames', hostsHeldElsewhere(hostNames, environments, target.name));
   const body = { metadata: { annotations: { [HOST_NAMES_ANNOTATION]: hostNamesAnnotation(hostNames) } } };
@@ -47,6 +49,7 @@ export async function updateEnvironment(registry: ClusterRegistry, input: Update
  * @throws BadUserInputError, NotFoundError, ClusterUnavailableError
  */
 export async function deleteEnvironment(registry: ClusterRegistry, name: string): Promise<true> {
+  checkEnvironmentNameArgument(name);
   const target = environmentTarget(name);
   const { environment } = await locate(registry, target);
   await Promise.all(

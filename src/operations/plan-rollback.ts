@@ -3,6 +3,7 @@
 import { BadUserInputError, NotFoundError } from '../errors/index.js';
 import type { GatewayContext } from '../server/context.js';
 import { previousRevision, replicaSetAtRevision } from './changes.js';
+import { checkRollbackWorkload } from '../validation/index.js';
 import { clusterOrder, orUnavailable } from './plan-reads.js';
 import type { WorkloadRefInput } from './plan-restart.js';
 import { plannedTarget } from './plan.js';
@@ -22,7 +23,9 @@ type PlanContext = Pick<GatewayContext, 'registry' | 'principal'>;
  * @throws BadUserInputError for a kind other than DEPLOYMENT or a revision below 1,
  * NotFoundError for an unknown cluster or Deployment or a revision it does not have
  */
-export async function planRollback(ctx: PlanContext, { workload, revision }: RollbackWorkloadInput): Promise<OperationRequest> {
+export async function planRollback(ctx: PlanContext, input: RollbackWorkloadInput): Promise<OperationRequest> {
+  checkRollbackWorkload(input);
+  const { workload, revision } = input;
   if (workload.kind !== 'DEPLOYMENT') throw new BadUserInputError(`workload.kind: only Deployments can be rolled back, got ${workload.kind}`);
   if (revision != null && (!Number.isInteger(revision) || revision < 1)) throw new BadUserInputError(`revision must be at least 1, got ${revision}`);
   const [cluster] = clusterOrder(ctx.registry, [workload.cluster]);

@@ -20,7 +20,7 @@ import { attachWebSocket, type WebSocketEndpoint } from './websocket.js';
 
 export interface GatewayOptions {
   /** Where to listen; port 0 picks a free one (see Gateway.url). allowPrivilegedContainers defaults to false. */
-  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'clusterTimeoutMs'>>;
+  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'maxReplicas' | 'clusterTimeoutMs'>>;
   logger: Logger;
   /** From buildGatewaySchema(); given rather than built here so src/ stays clear of resolvers/. */
   schema: GraphQLSchema;
@@ -64,7 +64,7 @@ export async function startGateway({ config, logger, schema, registry, batching,
   // until Apollo is mounted a few milliseconds later, requests get express's 404.
   await listen(httpServer, config);
   try {
-    const policy = { allowPrivilegedContainers: config.allowPrivilegedContainers ?? false };
+    const policy = { allowPrivilegedContainers: config.allowPrivilegedContainers ?? false, maxReplicas: config.maxReplicas };
     const ownEngine = events.resourceEvents ? undefined : createWatchEngine({ registry, logger });
     const resourceEvents = events.resourceEvents ?? ownEngine!;
     const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });

@@ -36,6 +36,8 @@ export interface TestGatewayOptions extends SimFleetOptions {
   batching?: boolean;
   /** the gateway's ALLOW_PRIVILEGED_CONTAINERS; default false */
   allowPrivilegedContainers?: boolean;
+  /** the gateway's MAX_REPLICAS; default 10,000 */
+  maxReplicas?: number;
   /** a fleet already running, left running by stop(); default a new one (options above), stopped by stop() */
   fleet?: SimFleet;
   /** a store already open, left open by stop(); default a new in-memory embedded one, closed by stop() */
@@ -46,7 +48,7 @@ export interface TestGatewayOptions extends SimFleetOptions {
   watch?: Omit<WatchEngineOptions, 'registry' | 'logger'>;
 }
 
-export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
+export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, maxReplicas, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
   const fleet = givenFleet ?? (await startSimFleet({ clusters: 3, ...fleetOptions }));
   const registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs })] });
   const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
@@ -59,7 +61,7 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
     operationEvents,
     resourceEvents,
     store,
-    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8, allowPrivilegedContainers },
+    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8, allowPrivilegedContainers, maxReplicas },
     logger: createLogger({ level: 'silent' }),
     schema: await buildGatewaySchema(),
     registry,
