@@ -52,7 +52,7 @@ function embeddedStore({ dataDir = './.fleetgraph', inMemoryOnly = false }: Embe
     { fieldName: 'status' },
     { fieldName: 'createdAt' },
   ]);
-  const audit = load<AuditDoc>(file('audit'), [{ fieldName: 'at' }, { fieldName: 'action' }]);
+  const audit = load<AuditDoc>(file('audit'), [{ fieldName: 'at' }, { fieldName: 'action' }, { fieldName: 'principal' }]);
   const newId = createTimeOrderedIds();
   const store: GatewayStore = {
     kind: 'embedded',
@@ -114,6 +114,9 @@ function collection<D extends { _id: string }>(
       if (sort) cursor = cursor.sort(sort);
       if (limit !== undefined) cursor = cursor.limit(limit);
       return (await cursor) as unknown as D[];
+    },
+    async count(query) {
+      return (await db()).countAsync(query);
     },
     async update(query, set) {
       const { affectedDocuments } = await (await db()).updateAsync(query, { $set: set }, { returnUpdatedDocs: true });
