@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       clusterTimeoutMs: 5000,
       clusterConcurrency: 8,
       allowPrivilegedContainers: false,
+      maxReplicas: 10_000,
     });
   });
 
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
       CLUSTER_TIMEOUT_MS: '250',
       CLUSTER_CONCURRENCY: '2',
       ALLOW_PRIVILEGED_CONTAINERS: 'true',
+      MAX_REPLICAS: '50',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -43,6 +45,7 @@ describe('loadConfig', () => {
       clusterTimeoutMs: 250,
       clusterConcurrency: 2,
       allowPrivilegedContainers: true,
+      maxReplicas: 50,
     });
   });
 
@@ -67,6 +70,8 @@ describe('loadConfig', () => {
     ['CLUSTER_CONCURRENCY', '-1', /CLUSTER_CONCURRENCY="-1"/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud": must be one of fatal, error/],
     ['ALLOW_PRIVILEGED_CONTAINERS', 'maybe', /ALLOW_PRIVILEGED_CONTAINERS="maybe": must be true or false/],
+    ['MAX_REPLICAS', '0', /MAX_REPLICAS="0": must be a whole number from 1 to 1000000/],
+    ['MAX_REPLICAS', 'many', /MAX_REPLICAS="many"/],
     ['FLEETGRAPH_CONTEXTS', ' , ', /FLEETGRAPH_CONTEXTS=" , ": must name at least one context/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     const load = () => loadConfig({ [name]: value });
