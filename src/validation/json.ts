@@ -26,7 +26,7 @@ export function checkJson(value: unknown, field: string, limits: JsonLimits = {}
     if (typeof node !== 'object' || node === null) continue;
     if (depth >= maxDepth) refuse(path, `nests deeper than ${maxDepth} levels of objects and arrays`);
     const entries = Array.isArray(node) ? node.map((item, i) => [`${path}[${i}]`, item] as const) : Object.entries(node).map(([key, item]) => [keyPath(path, key), item] as const);
-    if (!Array.isArray(node)) Object.keys(node).forEach((key) => checkJsonText(key, `${path} (key ${quote(key)})`));
+    if (!Array.isArray(node)) Object.keys(node).forEach((key) => checkJsonText(key, path, 'key '));
     for (const [childPath, child] of entries) stack.push({ value: child, path: childPath, depth: depth + 1 });
   }
   // Safe to serialize now that the depth is bounded.
@@ -34,9 +34,9 @@ export function checkJson(value: unknown, field: string, limits: JsonLimits = {}
   if (bytes > maxBytes) refuse(field, `is ${bytes} bytes as JSON, more than the ${maxBytes} accepted`);
 }
 
-function checkJsonText(text: string, path: string): void {
+function checkJsonText(text: string, path: string, what = ''): void {
   const problem = jsonTextProblem(text);
-  if (problem) refuse(path, `${quote(text)} ${problem}`);
+  if (problem) refuse(path, `${what}${quote(text)} ${problem}`);
 }
 
 function keyPath(path: string, key: string): string {
