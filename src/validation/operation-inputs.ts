@@ -67,7 +67,7 @@ export function checkRestartWorkloads(input: RestartWorkloadsInput): void {
   if ((workloads == null) === (filter == null)) refuse('input', 'give either workloads or filter, not both or neither');
   if (workloads) {
     if (workloads.length === 0) refuse('input.workloads', 'name at least one workload');
-    if (allNamespaces != null) refuse('input.allNamespaces', 'goes with filter only: the workloads named are the ones restarted');
+    if (allNamespaces === true) refuse('input.allNamespaces', 'goes with filter only: the workloads named are the ones restarted');
     workloads.forEach((ref, i) => checkWorkloadRef(ref, `input.workloads[${i}]`));
   }
   if (filter) checkWorkloadFilter(filter, 'input.filter', { allNamespaces: allNamespaces === true });
