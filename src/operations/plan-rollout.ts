@@ -1,12 +1,12 @@
 // rolloutImage's plan: the workloads upgradeCandidates classes UPGRADE for the image, with
 // the same filter, clusters and namespaces semantics; only those containers change.
-import { BadUserInputError, ClusterUnavailableError } from '../errors/index.js';
+import { BadUserInputError } from '../errors/index.js';
 import type { ImageField } from '../images/index.js';
 import type { GatewayContext } from '../server/context.js';
 import { readClusterWorkloads, upgradeCandidates } from '../upgrades/index.js';
 import { checkRolloutImage, mayChangeNamespace } from '../validation/index.js';
-import { clusterOrder } from './plan-reads.js';
-import { rolloutTargets } from './plan.js';
+import { clusterOrder, unreadClusterTarget } from './plan-reads.js';
+import { inClusterOrder, rolloutTargets } from './plan.js';
 import type { OperationRequest } from './runner.js';
 import { type RolloutStrategyInput, rolloutStrategy } from './strategy.js';
 
@@ -24,8 +24,8 @@ export interface RolloutImageInput {
 type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
 
 /**
- * @throws BadUserInputError for a bad image or strategy, NotFoundError for an unknown
- * cluster, ClusterUnavailableError when a cluster asked cannot be read — all before any write.
+ * A cluster that cannot be read is planned as its own FAILED target (kind Cluster).
+ * @throws BadUserInputError for a bad image or strategy, NotFoundError for an unknown cluster — before any write.
  */
 export async function planRollout(ctx: PlanContext, input: RolloutImageInput): Promise<OperationRequest> {
   checkRolloutImage(input);
@@ -36,8 +36,7 @@ export async function planRollout(ctx: PlanContext, input: RolloutImageInput): P
     { clusters: ctx.registry.list(), readWorkloads: (cluster) => readClusterWorkloads(ctx, cluster) },
     { image: input.image, filter: input.filter, clusters: order, namespaces: input.namespaces },
   );
-  const failed = plans.find((p) => p.failed);
-  if (failed?.failed) throw new ClusterUnavailableError(failed.cluster.name, failed.message);
+  const unread = plans.flatMap((p) => (p.failed ? [unreadClusterTarget(p.cluster.name, p.message)] : []));
   return {
     kind: 'ROLLOUT',
     requestedBy: ctx.principal.name,
@@ -45,6 +44,6 @@ export async function planRollout(ctx: PlanContext, input: RolloutImageInput): P
     dryRun: input.dryRun ?? false,
     params: { kind: 'ROLLOUT', image: input.image, strategy, clusterOrder: order },
     // kube-* namespaces only when named (src/validation/scope.ts).
-    targets: rolloutTargets(plans.flatMap((p) => p.upgrade).filter((u) => mayChangeNamespace(u.workload.namespace, input.namespaces)), order, input.image),
+    targets: inClusterOrder([...rolloutTargets(plans.flatMap((p) => p.upgrade).filter((u) => mayChangeNamespace(u.workload.namespace, input.namespaces)), order, input.image), ...unread], order),
   };
 }

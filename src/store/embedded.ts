@@ -8,14 +8,14 @@ import type * as Nedb from '@seald-io/nedb';
 import { createAuditStore } from './audit-store.js';
 import { createClusterStore } from './cluster-store.js';
 import type { DocumentCollection } from './collection.js';
-import type { AuditDoc, ClusterDoc, OperationDoc } from './documents.js';
+import type { AuditDoc, ClusterDoc, KeyDoc, LockDoc, OperationDoc } from './documents.js';
 import { StoreClosedError } from './errors.js';
 import { createTimeOrderedIds } from './ids.js';
 import { createOperationStore } from './operation-store.js';
 import { DuplicateKeyError, type GatewayStore } from './types.js';
 
 export interface EmbeddedStoreOptions {
-  /** Folder of the collection files (clusters.db, operations.db, audit.db); created if missing. Default ./.fleetgraph */
+  /** Folder of the collection files (clusters.db, operations.db, locks.db, keys.db, audit.db); created if missing. Default ./.fleetgraph */
   dataDir?: string;
   /** Keep everything in memory; nothing is written and nothing survives close(). Default false. */
   inMemoryOnly?: boolean;
@@ -46,38 +46,32 @@ function embeddedStore({ dataDir = './.fleetgraph', inMemoryOnly = false }: Embe
   const file = (name: string) => (inMemoryOnly ? undefined : join(dataDir, `${name}.db`));
   const state = { closed: false };
   const clusters = load<ClusterDoc>(file('clusters'), [{ fieldName: 'name', unique: true }]);
-  // nedb has no partial index: only operations with a key carry `idempotency`, and the index is sparse.
-  const operations = load<OperationDoc>(file('operations'), [
-    { fieldName: 'idempotency', unique: true, sparse: true },
-    { fieldName: 'status' },
-    { fieldName: 'createdAt' },
-  ]);
+  const operations = load<OperationDoc>(file('operations'), [{ fieldName: 'status' }, { fieldName: 'createdAt' }]);
+  // Claimed targets and idempotency keys: unique by `_id`, as every nedb collection is.
+  const locks = load<LockDoc>(file('locks'), [{ fieldName: 'operationId' }]);
+  const keys = load<KeyDoc>(file('keys'), []);
   const audit = load<AuditDoc>(file('audit'), [{ fieldName: 'at' }, { fieldName: 'action' }, { fieldName: 'principal' }]);
   const newId = createTimeOrderedIds();
   const store: GatewayStore = {
     kind: 'embedded',
     clusters: createClusterStore({ docs: collection(clusters, state), newId }),
-    operations: createOperationStore({ docs: collection(operations, state, withIdempotency) }),
+    operations: createOperationStore({ docs: collection(operations, state), locks: collection(locks, state), keys: collection(keys, state) }),
     audit: createAuditStore({ docs: collection(audit, state), newId }),
     async close() {
       if (state.closed) return;
       state.closed = true;
       // Compacting waits for queued writes, and leaves files that load without replaying history.
-      const loaded = await Promise.allSettled([clusters, operations, audit]);
+      const loaded = await Promise.allSettled<Promise<Datastore<unknown>>>([clusters, operations, locks, keys, audit]);
       for (const result of loaded) if (result.status === 'fulfilled') await result.value.compactDatafileAsync();
     },
   };
-  return { store, ready: Promise.all([clusters, operations, audit]).then(() => undefined) };
+  return { store, ready: Promise.all([clusters, operations, locks, keys, audit]).then(() => undefined) };
 }
 
 // The package is CommonJS (`module.exports = Datastore`) while its types say `export default`:
 // under NodeNext the default import is the class itself at run time, and `.default` in the types.
 const Datastore = nedb as unknown as typeof nedb.default;
 type Datastore<D> = Nedb.default<D>;
-
-function withIdempotency(doc: OperationDoc): OperationDoc {
-  return doc.idempotencyKey === null ? doc : { ...doc, idempotency: `${doc.requestedBy}\u0000${doc.idempotencyKey}` } as OperationDoc;
-}
 
 async function load<D>(filename: string | undefined, indexes: Nedb.default.EnsureIndexOptions[]): Promise<Datastore<D>> {
   const db = new Datastore<D>(filename ? { filename } : { inMemoryOnly: true });

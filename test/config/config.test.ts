@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../../src/config/index.js';
+import { DEFAULT_QUERY_LIMITS } from '../../src/limits/index.js';
 
 describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
@@ -15,6 +16,10 @@ describe('loadConfig', () => {
       clusterConcurrency: 8,
       allowPrivilegedContainers: false,
       maxReplicas: 10_000,
+      operationLeaseSeconds: 30,
+      idempotencyKeyTtlSeconds: 86_400,
+      sinks: undefined,
+      limits: DEFAULT_QUERY_LIMITS,
     });
   });
 
@@ -32,6 +37,19 @@ describe('loadConfig', () => {
       CLUSTER_CONCURRENCY: '2',
       ALLOW_PRIVILEGED_CONTAINERS: 'true',
       MAX_REPLICAS: '50',
+      OPERATION_LEASE_SECONDS: '10',
+      IDEMPOTENCY_KEY_TTL_SECONDS: '3600',
+      QUERY_MAX_DEPTH: '5',
+      QUERY_MAX_ALIASES: '6',
+      QUERY_MAX_TOKENS: '700',
+      QUERY_MAX_DIRECTIVES: '8',
+      QUERY_MAX_FIELD_REPEATS: '4',
+      QUERY_MAX_COST: '9000',
+      QUERY_TIMEOUT_MS: '1000',
+      QUERY_MAX_RESPONSE_BYTES: '1048576',
+      HTTP_MAX_BODY_BYTES: '2048',
+      WS_MAX_SUBSCRIPTIONS: '3',
+      WS_MAX_MESSAGE_BYTES: '4096',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -46,6 +64,22 @@ describe('loadConfig', () => {
       clusterConcurrency: 2,
       allowPrivilegedContainers: true,
       maxReplicas: 50,
+      operationLeaseSeconds: 10,
+      idempotencyKeyTtlSeconds: 3600,
+      sinks: undefined,
+      limits: {
+        maxDepth: 5,
+        maxAliases: 6,
+        maxTokens: 700,
+        maxDirectives: 8,
+        maxFieldRepeats: 4,
+        maxCost: 9000,
+        timeoutMs: 1000,
+        maxResponseBytes: 1_048_576,
+        maxBodyBytes: 2048,
+        maxSubscriptionsPerSocket: 3,
+        maxMessageBytes: 4096,
+      },
     });
   });
 
@@ -73,6 +107,11 @@ describe('loadConfig', () => {
     ['MAX_REPLICAS', '0', /MAX_REPLICAS="0": must be a whole number from 1 to 1000000/],
     ['MAX_REPLICAS', 'many', /MAX_REPLICAS="many"/],
     ['FLEETGRAPH_CONTEXTS', ' , ', /FLEETGRAPH_CONTEXTS=" , ": must name at least one context/],
+    ['QUERY_MAX_DEPTH', '0', /QUERY_MAX_DEPTH="0": must be a whole number from 1/],
+    ['QUERY_MAX_COST', 'lots', /QUERY_MAX_COST="lots"/],
+    ['QUERY_TIMEOUT_MS', '-5', /QUERY_TIMEOUT_MS="-5"/],
+    ['HTTP_MAX_BODY_BYTES', '10', /HTTP_MAX_BODY_BYTES="10": must be a whole number from 1024/],
+    ['WS_MAX_MESSAGE_BYTES', '1.5', /WS_MAX_MESSAGE_BYTES="1.5"/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);
