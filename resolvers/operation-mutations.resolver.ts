@@ -3,6 +3,7 @@ import { NotFoundError } from '../src/errors/index.js';
 import { fromGlobalId } from '../src/model/ids.js';
 import { type OperationRecord, type OperationRequest, operationRecordOf, planHostRestart, planRestart, planRollback, planRollout } from '../src/operations/index.js';
 import type { GatewayContext } from '../src/server/context.js';
+import { checkOperationId } from '../src/validation/index.js';
 import { Operation } from '../schema/operation.type.js';
 import { RestartHostsInput } from '../schema/restart-hosts.input.js';
 import { RestartWorkloadsInput } from '../schema/restart-workloads.input.js';
@@ -36,6 +37,7 @@ export class OperationMutationsResolver {
 
   @Mutation(() => Operation)
   async cancelOperation(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<OperationRecord> {
+    checkOperationId(id);
     const decoded = fromGlobalId(id);
     if (decoded?.type !== 'Operation' || decoded.parts.length !== 1) throw new NotFoundError(`no operation ${id}`);
     return operationRecordOf(await ctx.operationRunner.cancel(decoded.parts[0]!));

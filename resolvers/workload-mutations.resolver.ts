@@ -15,7 +15,7 @@ import { Workload } from '../schema/workload.type.js';
 export class WorkloadMutationsResolver {
   @Mutation(() => Workload)
   scaleWorkload(@Arg('input', () => ScaleWorkloadInput) input: ScaleWorkloadInput, @Ctx() ctx: GatewayContext): Promise<WorkloadRecord> {
-    return scaleWorkload(ctx.registry, input.workload, input.replicas);
+    return scaleWorkload(ctx.registry, input.workload, input.replicas, ctx.policy);
   }
 
   @Mutation(() => Workload)

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 
-// Exactly one of hosts and labelSelector: src/operations/plan-hosts.ts.
+// Exactly one of hosts, labelSelector and allHosts: src/operations/plan-hosts.ts; checked by src/validation.
 @InputType()
 export class RestartHostsInput {
   @Field(() => String)
@@ -11,6 +11,9 @@ export class RestartHostsInput {
 
   @Field(() => String, { nullable: true })
   labelSelector?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'restart every host of the cluster; without it an empty labelSelector is refused' })
+  allHosts?: boolean | null;
 
   @Field(() => Int, { nullable: true, defaultValue: 1, description: 'hosts drained at once' })
   maxUnavailable?: number | null;

@@ -3,7 +3,7 @@ import { RolloutStrategyInput } from './rollout-strategy.input.js';
 import { WorkloadFilter } from './workload-filter.input.js';
 import { WorkloadRef } from './workload-ref.input.js';
 
-// Exactly one of workloads and filter: src/operations/plan-restart.ts.
+// Exactly one of workloads and filter: src/operations/plan-restart.ts; checked by src/validation.
 @InputType()
 export class RestartWorkloadsInput {
   @Field(() => [WorkloadRef], { nullable: true })
@@ -11,6 +11,12 @@ export class RestartWorkloadsInput {
 
   @Field(() => WorkloadFilter, { nullable: true })
   filter?: WorkloadFilter | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'required for a filter that names no namespaces or environments: restart in every namespace (kube-* ones only when named in filter.namespaces)',
+  })
+  allNamespaces?: boolean | null;
 
   @Field(() => RolloutStrategyInput, { nullable: true })
   strategy?: RolloutStrategyInput | null;

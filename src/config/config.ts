@@ -29,8 +29,10 @@ export interface Config {
   readonly clusterTimeoutMs: number;
   /** CLUSTER_CONCURRENCY: clusters called at once during a fan-out. Default 8. */
   readonly clusterConcurrency: number;
-  /** ALLOW_PRIVILEGED_CONTAINERS: let deployed pods run privileged. Default false. */
+  /** ALLOW_PRIVILEGED_CONTAINERS: let deployed pods break the Pod Security baseline. Default false. */
   readonly allowPrivilegedContainers: boolean;
+  /** MAX_REPLICAS: the most replicas scaleWorkload and deployWorkload accept. Default 10000. */
+  readonly maxReplicas: number;
   /** FLEETGRAPH_SINKS_FILE: HTTP endpoints that get resource changes pushed (see README, "Event sinks"). Default none. */
   readonly sinks?: readonly SinkConfig[];
   /**
@@ -87,6 +89,7 @@ const environment = z.object({
   ALLOW_PRIVILEGED_CONTAINERS: z
     .stringbool({ error: 'must be true or false (also accepted: 1/0, yes/no, on/off)' })
     .default(false),
+  MAX_REPLICAS: integer(1, 1_000_000).default(10_000),
   FLEETGRAPH_SINKS_FILE: z.string().optional(),
   FLEETGRAPH_AUTH_FILE: z.string().optional(),
   FLEETGRAPH_CORS_ORIGINS: z
@@ -149,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clusterTimeoutMs: vars.CLUSTER_TIMEOUT_MS,
     clusterConcurrency: vars.CLUSTER_CONCURRENCY,
     allowPrivilegedContainers: vars.ALLOW_PRIVILEGED_CONTAINERS,
+    maxReplicas: vars.MAX_REPLICAS,
     // The sinks file names the variables holding its credentials, so it is read here, with env.
     sinks: vars.FLEETGRAPH_SINKS_FILE ? sinksFrom(vars.FLEETGRAPH_SINKS_FILE, present) : undefined,
     auth: vars.FLEETGRAPH_AUTH_FILE ? authFrom(vars.FLEETGRAPH_AUTH_FILE) : undefined,

@@ -1,7 +1,7 @@
 // createEnvironment: in each listed cluster, the namespace `org-env` labelled as an
 // environment, and its routing secret. Everything is checked before anything is created;
 // a cluster failing part-way has what this call created removed again.
-import { BadUserInputError, ClusterUnavailableError, ConflictError, type ClusterErrors } from '../errors/index.js';
+import { ClusterUnavailableError, ConflictError, type ClusterErrors } from '../errors/index.js';
 import type { ClusterRegistry, RegisteredCluster } from '../fleet/index.js';
 import { toNamespaceRecord } from '../model/namespace.js';
 import type { EnvironmentRecord, NamespaceRecord } from '../model/records.js';
@@ -14,6 +14,7 @@ import { type FleetNamespaces, clustersLackClaim, environmentFrom, hostsHeldElse
 import { normalizeHostNames } from './hostnames.js';
 import { type RandomBytes, environmentNamespaceManifest, routingSecretManifest } from './manifests.js';
 import { type EnvironmentTarget, environmentTarget } from './names.js';
+import { checkCreateEnvironment } from '../validation/index.js';
 
 export interface CreateEnvironmentInput {
   name: string;
@@ -40,10 +41,10 @@ export interface EnvironmentWriteContext {
  * belongs to another environment: in the clusters, or by a claim in the store), ClusterUnavailableError.
  */
 export async function createEnvironment(ctx: EnvironmentWriteContext, input: CreateEnvironmentInput): Promise<EnvironmentRecord> {
-  const target = environmentTarget(input.name);
-  const given = input.hostNames ? normalizeHostNames(input.hostNames, 'hostNames') : null;
-  if (input.clusters.length === 0) throw new BadUserInputError('clusters: name at least one cluster');
-  const clusters = requireClusters(ctx.registry, input.clusters);
+  checkCreateEnvironment(input);
+  const target = environmentTarget(input.name, 'input.name');
+  const given = input.hostNames ? normalizeHostNames(input.hostNames, 'input.hostNames') : null;
+  const clusters = requireClusters(ctx.registry, input.clusters, 'input.clusters');
   const fleet = await readFleetNamespaces(ctx.registry.list());
   const listed = new Set(clusters.map((c) => c.name));
   const listedFailure = fleet.failed.find((err) => listed.has(err.cluster));

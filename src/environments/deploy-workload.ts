@@ -11,6 +11,7 @@ import { deploymentManifest } from './deployment.js';
 import { normalizeHostNames } from './hostnames.js';
 import { checkWorkloadName, environmentTarget } from './names.js';
 import { checkPodTemplate, type PodTemplatePolicy } from './pod-template.js';
+import { type InputLimits, checkDeployWorkload } from '../validation/index.js';
 
 export interface DeployWorkloadInput {
   environment: string;
@@ -29,28 +30,27 @@ export interface DeployWorkloadInput {
  * container the policy refuses, or a template the cluster refuses), NotFoundError (cluster, or
  * the environment in that cluster), ConflictError (a Deployment of that name exists), ClusterUnavailableError
  */
-export async function deployWorkload(registry: ClusterRegistry, policy: PodTemplatePolicy, input: DeployWorkloadInput): Promise<WorkloadRecord> {
-  const target = environmentTarget(input.environment, 'environment');
-  const name = checkWorkloadName(input.name);
-  const replicas = input.replicas ?? 1;
-  if (!Number.isInteger(replicas) || replicas < 0) throw new BadUserInputError(`replicas: must be a whole number of at least 0, got ${replicas}`);
+export async function deployWorkload(registry: ClusterRegistry, policy: PodTemplatePolicy & InputLimits, input: DeployWorkloadInput): Promise<WorkloadRecord> {
+  checkDeployWorkload(input, policy);
+  const target = environmentTarget(input.environment, 'input.environment');
+  const name = checkWorkloadName(input.name, 'input.name');
   const manifest = deploymentManifest({
     name,
     namespace: target.namespace,
-    replicas,
-    template: checkPodTemplate(input.podTemplate, policy),
-    publicHosts: normalizeHostNames(input.publicHosts ?? [], 'publicHosts'),
-    privateHosts: normalizeHostNames(input.privateHosts ?? [], 'privateHosts'),
+    replicas: input.replicas ?? 1,
+    template: checkPodTemplate(input.podTemplate, policy, 'input.podTemplate'),
+    publicHosts: normalizeHostNames(input.publicHosts ?? [], 'input.publicHosts'),
+    privateHosts: normalizeHostNames(input.privateHosts ?? [], 'input.privateHosts'),
   });
-  const cluster = requireCluster(registry, input.cluster);
+  const cluster = requireCluster(registry, input.cluster, 'input.cluster');
   const ns = await kubeCall(() => cluster.client.get('Namespace', target.namespace));
   if (!ns || toNamespaceRecord(cluster.name, ns).environment !== target.name) {
-    throw new NotFoundError(`environment: ${target.name} does not exist in cluster "${cluster.name}"`);
+    throw new NotFoundError(`input.environment: ${target.name} does not exist in cluster "${cluster.name}"`);
   }
   const created = await kubeCall(() => cluster.client.create('Deployment', manifest, { namespace: target.namespace }), {
-    conflict: () => new ConflictError(`name: a Deployment named ${name} already exists in environment ${target.name} in cluster "${cluster.name}"`),
+    conflict: () => new ConflictError(`input.name: a Deployment named ${name} already exists in environment ${target.name} in cluster "${cluster.name}"`),
     // The server's own words are not passed on (they may quote anything); its verdict is.
-    invalid: (err) => new BadUserInputError(`podTemplate: cluster "${cluster.name}" refused the Deployment: ${err.message}`),
+    invalid: (err) => new BadUserInputError(`input.podTemplate: cluster "${cluster.name}" refused the Deployment: ${err.message}`),
   });
   return workloadRecord(cluster.name, 'DEPLOYMENT', created);
 }

@@ -10,6 +10,7 @@
 //    never match it; the message says to drop it.
 //  - IPv4 in dotted-quad form, IPv6 in any form `net.isIPv6` accepts except with a zone
 //    (`fe80::1%eth0`: a zone means nothing outside the machine that wrote it).
+//  - Only printable ASCII: an internationalized name is given in its xn-- form, as DNS holds it.
 //  - A name whose last label is all digits (`10.0.0`) is refused: it is neither a valid IPv4
 //    address nor, by RFC 1123 §2.1, a host name.
 import { isIPv4, isIPv6 } from 'node:net';
@@ -18,6 +19,7 @@ import { BadUserInputError } from '../errors/index.js';
 const MAX_HOST_LENGTH = 253;
 const MAX_LABEL_LENGTH = 63;
 const HOST_LABEL = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/;
+const NON_ASCII = 'holds characters beyond printable ASCII: give an internationalized name in its xn-- (punycode) form';
 
 /** What is wrong with a host name (already lower-cased), or undefined when it is valid. */
 export function hostNameProblem(host: string): string | undefined {
@@ -46,7 +48,8 @@ export function hostNameProblem(host: string): string | undefined {
 export function normalizeHostNames(hosts: readonly string[], field: string): string[] {
   const lowered = hosts.map((host) => host.toLowerCase());
   const problems = lowered.flatMap((host, i) => {
-    const problem = hostNameProblem(host);
+    // Checked before lower-casing could hide it: the Kelvin sign K lower-cases to an ASCII k.
+    const problem = /[^\x20-\x7e]/.test(hosts[i]!) ? NON_ASCII : hostNameProblem(host);
     return problem === undefined ? [] : [`"${hosts[i]}" ${problem}`];
   });
   if (problems.length > 0) throw new BadUserInputError(`${field}: ${problems.join('; ')}`);

@@ -2,10 +2,8 @@
 // into them. Pure checks; each failure is a BadUserInputError naming the field and the rule.
 import { BadUserInputError } from '../errors/index.js';
 import { environmentNamespace, parseEnvironmentName } from '../model/environment.js';
+import { MAX_LABEL_LENGTH, isDnsLabel } from '../validation/names.js';
 
-/** A DNS-1123 label: what a namespace name, and each half of `org:env`, must be. */
-const DNS_LABEL = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/;
-const MAX_LABEL_LENGTH = 63;
 const LABEL_RULE = "lower-case letters, digits and '-', starting and ending with a letter or digit";
 
 export interface EnvironmentTarget {
@@ -15,10 +13,6 @@ export interface EnvironmentTarget {
   readonly env: string;
   /** `org-env`, the namespace that backs it in each of its clusters */
   readonly namespace: string;
-}
-
-export function isDnsLabel(text: string): boolean {
-  return text.length <= MAX_LABEL_LENGTH && DNS_LABEL.test(text);
 }
 
 /**
@@ -31,7 +25,7 @@ export function environmentTarget(name: string, field = 'name'): EnvironmentTarg
   if (parsed) return { name, ...parsed, namespace: environmentNamespace(name) };
   const parts = name.split(':');
   if (parts.length !== 2) throw new BadUserInputError(`${field}: "${name}" is not an environment name of the org:env form`);
-  const bad = parts.find((part) => !DNS_LABEL.test(part));
+  const bad = parts.find((part) => !isDnsLabel(part));
   if (bad !== undefined) throw new BadUserInputError(`${field}: "${bad}" in "${name}" is not a DNS-1123 label (${LABEL_RULE}) as each half of org:env must be`);
   throw new BadUserInputError(`${field}: "${name}" makes a namespace name longer than ${MAX_LABEL_LENGTH} characters`);
 }

@@ -2,28 +2,26 @@
 // container pods"): a Kubernetes PodTemplateSpec as JSON, checked enough that a mistake gets
 // a clear message here rather than a bare 422 from the cluster. Pure.
 //
-// Privileged containers are refused unless the gateway allows them (ALLOW_PRIVILEGED_CONTAINERS).
-// "Privileged" here is what gives a container the host: `securityContext.privileged: true`,
-// and adding the capabilities `SYS_ADMIN` or `ALL`, which amount to the same. Not refused:
-// `allowPrivilegeEscalation` (setuid within the container's own, bounded capabilities) and
-// pod-level host namespaces (hostNetwork, hostPID), which are a cluster's Pod Security
-// admission's business. Enrober silently rewrote such containers; refusing says so instead.
+// What would let the pod reach its host is refused unless the gateway allows privileged
+// workloads (ALLOW_PRIVILEGED_CONTAINERS): everything the Kubernetes Pod Security baseline
+// forbids — privileged containers, capabilities beyond the baseline set, host namespaces
+// (hostNetwork, hostPID, hostIPC), hostPath volumes, host ports, unsafe sysctls, /proc
+// unmasked, host processes, unconfined seccomp or AppArmor, custom SELinux users and roles —
+// in containers, init containers and ephemeral containers alike (src/validation/pod-security.ts).
+// Its depth and size are bounded before this runs (src/validation/json.ts).
 import { BadUserInputError } from '../errors/index.js';
 import type { KubeObjects } from '../kube/index.js';
 import { labelKeyProblem, labelValueProblem } from '../selectors/labelValidation.js';
-import { isDnsLabel } from './names.js';
+import { isDnsLabel } from '../validation/names.js';
+import { refuseBeyondBaseline } from '../validation/pod-security.js';
 
 export type PodTemplateSpec = NonNullable<NonNullable<KubeObjects['Deployment']['spec']>['template']>;
 type Json = Record<string, unknown>;
 
 export interface PodTemplatePolicy {
-  /** let containers run privileged (see above); default false */
+  /** let pods break the Pod Security baseline (see above); default false */
   readonly allowPrivilegedContainers: boolean;
 }
-
-/** Capabilities that, added, make a container as good as privileged. */
-const PRIVILEGED_CAPABILITIES = new Set(['SYS_ADMIN', 'ALL', 'CAP_SYS_ADMIN']);
-const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 
 /**
  * The template with its metadata cut to labels and annotations (a template's name, namespace
@@ -39,7 +37,7 @@ export function checkPodTemplate(template: Json, policy: PodTemplatePolicy, fiel
   if (!Array.isArray(containers) || containers.length === 0) throw new BadUserInputError(`${field}.spec.containers: one container is required`);
   if (containers.length > 1) throw new BadUserInputError(`${field}.spec.containers: exactly one container is supported, got ${containers.length}`);
   const container = checkContainer(containers[0], `${field}.spec.containers[0]`);
-  if (!policy.allowPrivilegedContainers) refusePrivileged(spec, `${field}.spec`);
+  if (!policy.allowPrivilegedContainers) refuseBeyondBaseline(template, field);
   // The rest of the spec is the cluster's to judge: client-node sends the fields it knows.
   return { metadata: { labels, annotations }, spec: { ...spec, containers: [container] } };
 }
@@ -53,28 +51,6 @@ function checkContainer(container: unknown, field: string): Container {
   }
   if (typeof c.image !== 'string' || c.image.trim() === '') throw new BadUserInputError(`${field}.image: container "${c.name}" has no image`);
   return { ...c, name: c.name, image: c.image };
-}
-
-function refusePrivileged(spec: Json, field: string): void {
-  for (const list of CONTAINER_LISTS) {
-    const containers = Array.isArray(spec[list]) ? (spec[list] as unknown[]) : [];
-    containers.forEach((container, i) => {
-      const reason = privilegedReason(container);
-      if (reason) {
-        throw new BadUserInputError(`${field}.${list}[${i}]: ${reason}; privileged containers are not allowed on this gateway (ALLOW_PRIVILEGED_CONTAINERS)`);
-      }
-    });
-  }
-}
-
-/** Why a container counts as privileged, or undefined. */
-export function privilegedReason(container: unknown): string | undefined {
-  if (!isObject(container) || !isObject(container.securityContext)) return undefined;
-  const sc = container.securityContext;
-  if (sc.privileged === true) return 'securityContext.privileged is true';
-  const added = isObject(sc.capabilities) && Array.isArray(sc.capabilities.add) ? sc.capabilities.add : [];
-  const strong = added.find((cap) => typeof cap === 'string' && PRIVILEGED_CAPABILITIES.has(cap.toUpperCase()));
-  return strong === undefined ? undefined : `securityContext.capabilities.add has ${String(strong)}`;
 }
 
 function isObject(value: unknown): value is Json {

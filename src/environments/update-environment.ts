@@ -15,6 +15,7 @@ import { clustersLackClaim, environmentFrom, hostsHeldElsewhere, readFleetNamesp
 import { normalizeHostNames } from './hostnames.js';
 import { hostNamesAnnotation } from './manifests.js';
 import { type EnvironmentTarget, environmentTarget } from './names.js';
+import { checkEnvironmentNameArgument, checkUpdateEnvironment } from '../validation/index.js';
 
 export interface EnvironmentChangeContext {
   registry: ClusterRegistry;
@@ -35,8 +36,9 @@ export interface UpdateEnvironmentInput {
  * @throws BadUserInputError, NotFoundError, ConflictError (a host name of another environment), ClusterUnavailableError
  */
 export async function updateEnvironment({ registry, store }: EnvironmentChangeContext, input: UpdateEnvironmentInput): Promise<EnvironmentRecord> {
-  const target = environmentTarget(input.name);
-  const hostNames = normalizeHostNames(input.hostNames, 'hostNames');
+  checkUpdateEnvironment(input);
+  const target = environmentTarget(input.name, 'input.name');
+  const hostNames = normalizeHostNames(input.hostNames, 'input.hostNames');
   const { environment, environments } = await locate(registry, target);
   refuseHeldHosts('hostNames', hostsHeldElsewhere(hostNames, environments, target.name));
   const grant = await claimHostNames({ claims: store.hostNames, environment: target.name, hosts: hostNames, holderLacks: clustersLackClaim(() => registry.list()) });
@@ -62,6 +64,7 @@ export async function updateEnvironment({ registry, store }: EnvironmentChangeCo
  * @throws BadUserInputError, NotFoundError, ClusterUnavailableError
  */
 export async function deleteEnvironment({ registry, store }: EnvironmentChangeContext, name: string): Promise<true> {
+  checkEnvironmentNameArgument(name);
   const target = environmentTarget(name);
   const { environment } = await locate(registry, target);
   await Promise.all(

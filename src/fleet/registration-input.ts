@@ -1,6 +1,8 @@
 // What registerCluster accepts, checked before anything is built or written. Pure.
 import { BadUserInputError } from '../errors/index.js';
 import { labelKeyProblem, labelValueProblem } from '../selectors/labelValidation.js';
+import { checkInputText } from '../validation/input-text.js';
+import { dnsLabelProblem } from '../validation/names.js';
 
 /** The contract's RegisterClusterInput; GraphQL hands absent optional fields over as null. */
 export interface RegisterClusterInput {
@@ -22,18 +24,21 @@ export interface ClusterRegistrationRequest {
   labels: Record<string, string>;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-/** @throws BadUserInputError listing every problem found, each naming its field. */
+/**
+ * @throws BadUserInputError naming the first string that is no text (src/validation), else
+ * listing every problem found, each naming its field.
+ */
 export function validateRegistration(input: RegisterClusterInput): ClusterRegistrationRequest {
+  checkInputText({ input });
   const insecureSkipTlsVerify = input.insecureSkipTlsVerify ?? false;
   const token = input.token || null;
   const certificateAuthorityData = input.certificateAuthorityData?.replace(/\s+/g, '') || null;
   const problems = [
     ...nameProblems(input.name),
     ...serverProblems(input.server, insecureSkipTlsVerify),
-    ...(token !== null && /[\s]/.test(token) ? ['token: must not contain whitespace'] : []),
+    ...(token !== null && /[\s]/.test(token) ? ['input.token: must not contain whitespace'] : []),
     ...(certificateAuthorityData !== null ? caProblems(certificateAuthorityData) : []),
     ...labelProblems(input.labels ?? []),
   ];
@@ -43,11 +48,8 @@ export function validateRegistration(input: RegisterClusterInput): ClusterRegist
 }
 
 function nameProblems(name: string): string[] {
-  if (name.length > 63) return ['name: must be no more than 63 characters'];
-  if (!DNS_LABEL.test(name)) {
-    return ["name: must be a DNS-1123 label: lower case alphanumeric characters or '-', starting and ending with an alphanumeric character"];
-  }
-  return [];
+  const problem = dnsLabelProblem(name);
+  return problem ? [`input.name: must be a DNS-1123 label: ${problem}`] : [];
 }
 
 function serverProblems(server: string, insecureSkipTlsVerify: boolean): string[] {
@@ -55,19 +57,19 @@ function serverProblems(server: string, insecureSkipTlsVerify: boolean): string[
   try {
     url = new URL(server);
   } catch {
-    return ['server: must be an http:// or https:// URL'];
+    return ['input.server: must be an http:// or https:// URL'];
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return ['server: must be an http:// or https:// URL'];
-  if (url.username || url.password) return ['server: must not hold credentials; give a token instead'];
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return ['input.server: must be an http:// or https:// URL'];
+  if (url.username || url.password) return ['input.server: must not hold credentials; give a token instead'];
   if (url.protocol === 'http:' && !insecureSkipTlsVerify) {
-    return ['server: http:// is accepted only with insecureSkipTlsVerify: true, as the connection is then neither encrypted nor verified; use https://'];
+    return ['input.server: http:// is accepted only with insecureSkipTlsVerify: true, as the connection is then neither encrypted nor verified; use https://'];
   }
   return [];
 }
 
 function caProblems(data: string): string[] {
   const decoded = BASE64.test(data) ? Buffer.from(data, 'base64').toString('utf8') : '';
-  return decoded.includes('-----BEGIN CERTIFICATE-----') ? [] : ['certificateAuthorityData: must be base64 of a PEM certificate'];
+  return decoded.includes('-----BEGIN CERTIFICATE-----') ? [] : ['input.certificateAuthorityData: must be base64 of a PEM certificate'];
 }
 
 function labelProblems(labels: readonly { key: string; value: string }[]): string[] {
@@ -75,10 +77,10 @@ function labelProblems(labels: readonly { key: string; value: string }[]): strin
   return labels.flatMap(({ key, value }) => {
     const problems: string[] = [];
     const keyProblem = labelKeyProblem(key);
-    if (keyProblem) problems.push(`labels: key ${JSON.stringify(key)}: ${keyProblem}`);
+    if (keyProblem) problems.push(`input.labels: key ${JSON.stringify(key)}: ${keyProblem}`);
     const valueProblem = labelValueProblem(value);
-    if (valueProblem) problems.push(`labels: value ${JSON.stringify(value)} of ${JSON.stringify(key)}: ${valueProblem}`);
-    if (seen.has(key)) problems.push(`labels: key ${JSON.stringify(key)} given twice`);
+    if (valueProblem) problems.push(`input.labels: value ${JSON.stringify(value)} of ${JSON.stringify(key)}: ${valueProblem}`);
+    if (seen.has(key)) problems.push(`input.labels: key ${JSON.stringify(key)} given twice`);
     seen.add(key);
     return problems;
   });

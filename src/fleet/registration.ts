@@ -6,6 +6,7 @@ import { type ClusterClient, clientFromCredentials } from '../kube/index.js';
 import type { Logger } from '../logging/index.js';
 import { DuplicateKeyError, type ClusterStore, type StoredCluster } from '../store/types.js';
 import { type RegisterClusterInput, validateRegistration } from './registration-input.js';
+import { checkClusterNameArgument } from '../validation/fleet-inputs.js';
 import { ClusterNameTakenError, type MutableClusterRegistry, type RegisteredCluster } from './registry.js';
 
 export interface ClusterRegistration {
@@ -60,6 +61,7 @@ export function createClusterRegistration({ registry, clusters, logger, timeoutM
     },
 
     async unregister(name) {
+      checkClusterNameArgument(name);
       const cluster = registry.get(name);
       if (cluster && cluster.source !== 'STORE') {
         throw new ForbiddenError(

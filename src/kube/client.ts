@@ -13,13 +13,16 @@ import {
 import { KubeCallError, KubeconfigError, toKubeCallError } from './errors.js';
 import { type Apis, type KubeKind, type KubeObjects, type PageParams, listers, readers } from './kinds.js';
 import { type RetryPolicy, type Retryable, parseRetryAfter, withRetry } from './retry.js';
+import { assertObjectPath, objectPathProblem } from './object-path.js';
 import { type Writer, writers } from './writers.js';
 import type { KubeList, KubeVersion, ListOptions } from './types.js';
 import { type WatchEnd, type WatchEvent, type WatchOptions, watchKind } from './watch.js';
 
 /**
  * One cluster's API, narrowed to what the gateway uses. Every method rejects with
- * KubeCallError only, and gives up after the client's timeout (retries included).
+ * KubeCallError only, and gives up after the client's timeout (retries included) — except
+ * that a write naming an object no cluster can hold (an empty name, `..`, a `/`) rejects with
+ * InvalidObjectPathError before anything is sent, and `get` of one answers undefined.
  */
 export interface ClusterClient {
   /** The cluster's name in the gateway (for kubeconfig clusters: the context name). */
@@ -104,6 +107,7 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
   }
 
   async function get<K extends KubeKind>(kind: K, objectName: string, opts: { namespace?: string; signal?: AbortSignal } = {}) {
+    if (objectPathProblem(kind, objectName, opts.namespace)) return undefined;
     try {
       return await call(opts.signal, (o) => readers[kind](apis, opts.namespace, objectName, o));
     } catch (err) {
@@ -117,6 +121,7 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
 
   async function update<K extends KubeKind>(kind: K, objectName: string, change: (current: KubeObjects[K]) => KubeObjects[K] | void, opts: WriteOptions = {}) {
     const replace = writer(kind).replace ?? raise(unsupported(kind, 'replace'));
+    assertObjectPath(kind, objectName, opts.namespace);
     for (let attempt = 1; ; attempt++) {
       const current = await get(kind, objectName, opts);
       if (!current) throw new KubeCallError(name, { kind: 'http', status: 404, reason: 'NotFound' });
@@ -136,18 +141,21 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
     version: (signal) => call(signal, (options) => versionApi.getCode(options)),
     list,
     get,
-    create: (kind, body, opts = {}) => {
+    async create(kind, body, opts = {}) {
       const create = writer(kind).create ?? raise(unsupported(kind, 'create'));
-      return call(opts.signal, (o) => create(apis, opts.namespace, body, o));
+      assertObjectPath(kind, undefined, opts.namespace);
+      return await call(opts.signal, (o) => create(apis, opts.namespace, body, o));
     },
-    patch: (kind, objectName, body, opts = {}) => {
+    async patch(kind, objectName, body, opts = {}) {
       const patch = writer(kind).patch ?? raise(unsupported(kind, 'patch'));
+      assertObjectPath(kind, objectName, opts.namespace);
       const type = opts.strategy === 'strategic' ? PatchStrategy.StrategicMergePatch : PatchStrategy.MergePatch;
       return call(opts.signal, (o) => patch(apis, opts.namespace, objectName, body, setHeaderOptions('Content-Type', type, o)));
     },
     update,
     async delete(kind, objectName, opts = {}) {
       const remove = writer(kind).delete ?? raise(unsupported(kind, 'delete'));
+      assertObjectPath(kind, objectName, opts.namespace);
       try {
         await call(opts.signal, (o) => remove(apis, opts.namespace, objectName, opts.propagationPolicy ?? 'Background', o));
         return true;
@@ -157,6 +165,7 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
       }
     },
     async evict(podName, namespace, signal) {
+      assertObjectPath('Pod', podName, namespace);
       const body = { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: podName, namespace } };
       await call(signal, (o) => apis.core.createNamespacedPodEviction({ name: podName, namespace, body }, o), false);
     },

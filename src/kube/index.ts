@@ -3,6 +3,7 @@ export { createClusterClient, type ClusterClient, type ClusterClientOptions } fr
 export { clientsFromKubeconfigDocument, clientsFromKubeconfigFile } from './kubeconfig.js';
 export { clientFromCredentials, type ClusterCredentials } from './credentials.js';
 export { KubeCallError, KubeconfigError, type KubeFailure } from './errors.js';
+export { InvalidObjectPathError } from './object-path.js';
 export { KUBE_KINDS, namespaced, type KubeKind, type KubeObjects } from './kinds.js';
 export type { RetryPolicy } from './retry.js';
 export type { WatchEnd, WatchEvent, WatchOptions } from './watch.js';

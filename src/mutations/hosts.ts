@@ -5,6 +5,7 @@ import { NotFoundError } from '../errors/index.js';
 import type { ClusterRegistry } from '../fleet/index.js';
 import { toHostRecord } from '../model/host.js';
 import type { HostRecord } from '../model/records.js';
+import { checkHostArguments } from '../validation/index.js';
 import { requireCluster } from './clusters.js';
 import { kubeCall } from './kube-errors.js';
 
@@ -15,9 +16,10 @@ export interface HostTarget {
 
 /**
  * Marks the host (un)schedulable. Pods already on it stay: cordoning is not draining.
- * @throws NotFoundError (cluster or host), ClusterUnavailableError
+ * @throws BadUserInputError (a cluster or host name no cluster could hold), NotFoundError (cluster or host), ClusterUnavailableError
  */
 export async function setHostCordoned(registry: ClusterRegistry, { cluster, name }: HostTarget, cordoned: boolean): Promise<HostRecord> {
+  checkHostArguments(cluster, name);
   const { client } = requireCluster(registry, cluster);
   const body = { spec: { unschedulable: cordoned ? true : null } };
   const node = await kubeCall(() => client.patch('Node', name, body, { strategy: 'strategic' }), {

@@ -5,6 +5,7 @@ import { BadUserInputError, NotFoundError } from '../errors/index.js';
 import type { ClusterRegistry } from '../fleet/index.js';
 import type { WorkloadKind, WorkloadRecord } from '../model/records.js';
 import { KUBE_KIND_OF, workloadRecord } from '../model/workload.js';
+import { type InputLimits, checkScaleWorkload, checkWorkloadArgument } from '../validation/index.js';
 import { requireCluster } from './clusters.js';
 import { kubeCall } from './kube-errors.js';
 
@@ -18,12 +19,13 @@ export interface WorkloadTarget {
 const KIND_NAME: Record<WorkloadKind, string> = { DEPLOYMENT: 'Deployment', STATEFULSET: 'StatefulSet', DAEMONSET: 'DaemonSet' };
 
 /**
- * Sets the desired replicas. DaemonSets run one pod per node and cannot be scaled.
+ * Sets the desired replicas (0 to `limits.maxReplicas`, MAX_REPLICAS). DaemonSets run one pod
+ * per node and cannot be scaled.
  * @throws BadUserInputError, NotFoundError (cluster or workload), ClusterUnavailableError
  */
-export function scaleWorkload(registry: ClusterRegistry, ref: WorkloadTarget, replicas: number): Promise<WorkloadRecord> {
-  if (!Number.isInteger(replicas) || replicas < 0) throw new BadUserInputError(`replicas: must be a whole number of at least 0, got ${replicas}`);
-  if (ref.kind === 'DAEMONSET') throw new BadUserInputError(`workload: ${describe(ref)} cannot be scaled: a DaemonSet runs one pod on each eligible node`);
+export function scaleWorkload(registry: ClusterRegistry, ref: WorkloadTarget, replicas: number, limits: InputLimits = {}): Promise<WorkloadRecord> {
+  checkScaleWorkload({ workload: ref, replicas }, limits);
+  if (ref.kind === 'DAEMONSET') throw new BadUserInputError(`input.workload: ${describe(ref)} cannot be scaled: a DaemonSet runs one pod on each eligible node`);
   return patchWorkload(registry, ref, { spec: { replicas } });
 }
 
@@ -33,6 +35,7 @@ export function scaleWorkload(registry: ClusterRegistry, ref: WorkloadTarget, re
  * @throws BadUserInputError for other kinds, NotFoundError, ClusterUnavailableError
  */
 export function setWorkloadPaused(registry: ClusterRegistry, ref: WorkloadTarget, paused: boolean): Promise<WorkloadRecord> {
+  checkWorkloadArgument(ref);
   if (ref.kind !== 'DEPLOYMENT') {
     throw new BadUserInputError(`workload: ${describe(ref)} cannot be ${paused ? 'paused' : 'resumed'}: only Deployments pause their rollouts`);
   }
@@ -44,6 +47,7 @@ export function setWorkloadPaused(registry: ClusterRegistry, ref: WorkloadTarget
  * @throws NotFoundError when there is nothing to delete, ClusterUnavailableError
  */
 export async function deleteWorkload(registry: ClusterRegistry, ref: WorkloadTarget): Promise<true> {
+  checkWorkloadArgument(ref);
   const { client } = requireCluster(registry, ref.cluster, 'workload.cluster');
   const deleted = await kubeCall(() => client.delete(KUBE_KIND_OF[ref.kind], ref.name, { namespace: ref.namespace, propagationPolicy: 'Background' }));
   if (!deleted) throw notFound(ref);

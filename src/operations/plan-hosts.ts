@@ -1,6 +1,7 @@
 // restartHosts' plan: the nodes named, or those a label selector picks, of one cluster.
 import { BadUserInputError, NotFoundError, parseUserSelector } from '../errors/index.js';
 import type { GatewayContext } from '../server/context.js';
+import { checkRestartHosts } from '../validation/index.js';
 import { clusterOrder, orUnreadCluster } from './plan-reads.js';
 import { hostTargets } from './plan.js';
 import type { OperationRequest } from './runner.js';
@@ -11,6 +12,8 @@ export interface RestartHostsInput {
   cluster: string;
   hosts?: readonly string[] | null;
   labelSelector?: string | null;
+  /** the switch that lets an empty (or no) labelSelector mean every host of the cluster */
+  allHosts?: boolean | null;
   maxUnavailable?: number | null;
   dryRun?: boolean | null;
   idempotencyKey?: string | null;
@@ -25,9 +28,11 @@ type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
  * cluster that cannot be read is planned as one FAILED target (kind Cluster).
  */
 export async function planHostRestart(ctx: PlanContext, input: RestartHostsInput, timeoutSeconds: number): Promise<OperationRequest> {
+  checkRestartHosts(input);
   const maxUnavailable = input.maxUnavailable ?? 1;
   atLeastOne('maxUnavailable', maxUnavailable);
-  const { hosts, labelSelector } = input;
+  const { hosts } = input;
+  const labelSelector = input.labelSelector ?? (input.allHosts ? '' : null);
   if ((hosts == null) === (labelSelector == null)) throw new BadUserInputError('give either hosts or labelSelector, not both or neither');
   if (hosts && hosts.length === 0) throw new BadUserInputError('hosts: name at least one host');
   const selector = labelSelector == null ? undefined : parseUserSelector(labelSelector);

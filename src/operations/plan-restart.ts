@@ -8,6 +8,7 @@ import type { WorkloadObjectArgs } from '../model/workload-status.js';
 import { type WorkloadFilter, selectWorkloadClusters, workloadMatcher } from '../query/workload-filter.js';
 import type { GatewayContext } from '../server/context.js';
 import { readClusterWorkloads } from '../upgrades/index.js';
+import { checkRestartWorkloads, mayChangeNamespace } from '../validation/index.js';
 import { clusterOrder, orUnreadCluster } from './plan-reads.js';
 import { inClusterOrder, restartTargets } from './plan.js';
 import type { StoredTarget } from '../store/types.js';
@@ -25,6 +26,8 @@ export interface WorkloadRefInput {
 export interface RestartWorkloadsInput {
   workloads?: readonly WorkloadRefInput[] | null;
   filter?: WorkloadFilter | null;
+  /** the switch a filter naming no namespaces needs (kube-* namespaces still only when named) */
+  allNamespaces?: boolean | null;
   strategy?: RolloutStrategyInput | null;
   dryRun?: boolean | null;
   idempotencyKey?: string | null;
@@ -41,6 +44,7 @@ type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
  * strategy or selector), NotFoundError for unknown clusters or workloads
  */
 export async function planRestart(ctx: PlanContext, input: RestartWorkloadsInput, at: Date): Promise<OperationRequest> {
+  checkRestartWorkloads(input);
   const strategy = rolloutStrategy(input.strategy);
   const { workloads, filter } = input;
   if ((workloads == null) === (filter == null)) throw new BadUserInputError('give either workloads or filter, not both or neither');
@@ -99,7 +103,7 @@ async function filteredWorkloads(ctx: PlanContext, order: readonly string[], fil
     ),
   );
   return {
-    found: lists.flatMap((r) => ('value' in r ? r.value : [])).filter(matches),
+    found: lists.flatMap((r) => ('value' in r ? r.value : [])).filter((w) => matches(w) && mayChangeNamespace(w.namespace, filter.namespaces)),
     unread: lists.flatMap((r) => ('failed' in r ? [r.failed] : [])),
   };
 }

@@ -7,6 +7,7 @@ import { ownedRevisions, previousRevisionNumber, revisionNumbered, revisionTempl
 import { KUBE_KIND_OF } from '../model/workload.js';
 import type { GatewayContext } from '../server/context.js';
 import { previousRevision, replicaSetAtRevision } from './changes.js';
+import { checkRollbackWorkload } from '../validation/index.js';
 import { clusterOrder, orUnavailable } from './plan-reads.js';
 import type { WorkloadRefInput } from './plan-restart.js';
 import { plannedTarget } from './plan.js';
@@ -34,7 +35,9 @@ interface RollbackPoint {
  * @throws BadUserInputError for a revision below 1, NotFoundError for an unknown cluster or
  * workload or a revision it does not have
  */
-export async function planRollback(ctx: PlanContext, { workload, revision }: RollbackWorkloadInput): Promise<OperationRequest> {
+export async function planRollback(ctx: PlanContext, input: RollbackWorkloadInput): Promise<OperationRequest> {
+  checkRollbackWorkload(input);
+  const { workload, revision } = input;
   if (revision != null && (!Number.isInteger(revision) || revision < 1)) throw new BadUserInputError(`revision must be at least 1, got ${revision}`);
   const [cluster] = clusterOrder(ctx.registry, [workload.cluster]);
   const client = ctx.registry.get(cluster!)!.client;

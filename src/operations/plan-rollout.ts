@@ -4,6 +4,7 @@ import { BadUserInputError } from '../errors/index.js';
 import type { ImageField } from '../images/index.js';
 import type { GatewayContext } from '../server/context.js';
 import { readClusterWorkloads, upgradeCandidates } from '../upgrades/index.js';
+import { checkRolloutImage, mayChangeNamespace } from '../validation/index.js';
 import { clusterOrder, unreadClusterTarget } from './plan-reads.js';
 import { inClusterOrder, rolloutTargets } from './plan.js';
 import type { OperationRequest } from './runner.js';
@@ -27,6 +28,7 @@ type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
  * @throws BadUserInputError for a bad image or strategy, NotFoundError for an unknown cluster — before any write.
  */
 export async function planRollout(ctx: PlanContext, input: RolloutImageInput): Promise<OperationRequest> {
+  checkRolloutImage(input);
   const strategy = rolloutStrategy(input.strategy);
   if (input.image.trim() === '') throw new BadUserInputError('image: must not be empty');
   const order = clusterOrder(ctx.registry, input.clusters);
@@ -41,6 +43,7 @@ export async function planRollout(ctx: PlanContext, input: RolloutImageInput): P
     idempotencyKey: input.idempotencyKey ?? null,
     dryRun: input.dryRun ?? false,
     params: { kind: 'ROLLOUT', image: input.image, strategy, clusterOrder: order },
-    targets: inClusterOrder([...rolloutTargets(plans.flatMap((p) => p.upgrade), order, input.image), ...unread], order),
+    // kube-* namespaces only when named (src/validation/scope.ts).
+    targets: inClusterOrder([...rolloutTargets(plans.flatMap((p) => p.upgrade).filter((u) => mayChangeNamespace(u.workload.namespace, input.namespaces)), order, input.image), ...unread], order),
   };
 }

@@ -48,8 +48,10 @@ export interface GatewayContext {
 
 /** What mutations may do on this gateway. */
 export interface GatewayPolicy {
-  /** ALLOW_PRIVILEGED_CONTAINERS: deployWorkload accepts privileged containers. Default false. */
+  /** ALLOW_PRIVILEGED_CONTAINERS: deployWorkload accepts pods beyond the Pod Security baseline. Default false. */
   readonly allowPrivilegedContainers: boolean;
+  /** MAX_REPLICAS: the most replicas scaleWorkload and deployWorkload accept. Default 10,000. */
+  readonly maxReplicas?: number;
 }
 
 export interface ContextFactoryOptions {

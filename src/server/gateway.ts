@@ -23,7 +23,7 @@ import { DEFAULT_QUERY_LIMITS, createQueryGate, httpLimits, stringifyWithin, typ
 
 export interface GatewayOptions {
   /** Where to listen; port 0 picks a free one (see Gateway.url). allowPrivilegedContainers defaults to false. */
-  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'clusterTimeoutMs' | 'auth' | 'corsOrigins'>> & {
+  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'maxReplicas' | 'clusterTimeoutMs' | 'auth' | 'corsOrigins'>> & {
     /** what one request may cost; each limit left out has its default (src/limits) */
     limits?: Partial<QueryLimits>;
   };
@@ -75,7 +75,7 @@ export async function startGateway({ config, logger, schema, registry, batching,
   // until Apollo is mounted a few milliseconds later, requests get express's 404.
   await listen(httpServer, config);
   try {
-    const policy = { allowPrivilegedContainers: config.allowPrivilegedContainers ?? false };
+    const policy = { allowPrivilegedContainers: config.allowPrivilegedContainers ?? false, maxReplicas: config.maxReplicas };
     const ownEngine = events.resourceEvents ? undefined : createWatchEngine({ registry, logger });
     const resourceEvents = events.resourceEvents ?? ownEngine!;
     const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });

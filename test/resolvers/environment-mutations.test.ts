@@ -139,7 +139,7 @@ describe('createEnvironment refuses, changing nothing', () => {
     ['a bad host name', { name: 'acme:qa', clusters: ['staging'], hostNames: ['ok.example', 'acme.example.'] }, 'BAD_USER_INPUT', 'hostNames: "acme.example." ends with a dot'],
     ['an unknown cluster', { name: 'acme:qa', clusters: ['staging', 'mars', 'venus'] }, 'NOT_FOUND', 'clusters: no cluster named "mars", "venus"'],
     ['an environment that exists in a listed cluster', { name: 'acme:production', clusters: ['staging', 'prod-us'] }, 'CONFLICT', 'environment acme:production already exists in cluster prod-us'],
-    ['a namespace of its name that is no environment', { name: 'kube:system', clusters: ['prod-eu'] }, 'CONFLICT', 'namespace kube-system already exists in cluster prod-eu and is not environment kube:system'],
+    ['a namespace Kubernetes reserves', { name: 'kube:system', clusters: ['prod-eu'] }, 'BAD_USER_INPUT', 'input.name: "kube:system" would be namespace kube-system, and the kube- prefix is reserved for Kubernetes'],
     ['a host name of another environment', { name: 'acme:qa', clusters: ['staging'], hostNames: ['qa.acme.example', 'WWW.acme.example'] }, 'CONFLICT', 'hostNames: "www.acme.example" belongs to environment acme:production'],
   ])('%s', async (_title, input, code, message) => {
     await refused(CREATE, { i: input }, code, message);

@@ -138,7 +138,7 @@ describe('a cluster down', () => {
   });
 
   it('stopOnFailure: what comes after the down cluster is skipped, what came before ran', async () => {
-    const op = await finished(gw, (await mutate(gw, 'restartWorkloads', 'RestartWorkloadsInput', { filter: { labelSelector: 'tier=frontend', clusters: ['staging', 'prod-us', 'prod-eu'] } })).id);
+    const op = await finished(gw, (await mutate(gw, 'restartWorkloads', 'RestartWorkloadsInput', { filter: { labelSelector: 'tier=frontend', clusters: ['staging', 'prod-us', 'prod-eu'] }, allNamespaces: true })).id);
     expect(op.targets.map((t) => [t.cluster, t.kind, t.status])).toEqual([
       ['staging', 'Deployment', 'SUCCEEDED'],
       ['prod-us', 'Cluster', 'FAILED'],

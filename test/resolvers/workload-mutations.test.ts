@@ -161,7 +161,7 @@ describe('deployWorkload and deleteWorkload', () => {
     ['an app label that escapes the selector', { podTemplate: { metadata: { labels: { app: 'other' } }, spec: web.spec } }, 'BAD_USER_INPUT', 'podTemplate.metadata.labels.app: is "other"'],
     ['a bad public host', { publicHosts: ['*.acme.example'] }, 'BAD_USER_INPUT', 'publicHosts: "*.acme.example" is a wildcard'],
     ['a bad private host', { privateHosts: ['10.0.0'] }, 'BAD_USER_INPUT', 'privateHosts: "10.0.0" is neither an IP address nor a host name'],
-    ['a privileged container', { podTemplate: { spec: { containers: [{ name: 'a', image: 'x', securityContext: { privileged: true } }] } } }, 'BAD_USER_INPUT', 'securityContext.privileged is true; privileged containers are not allowed'],
+    ['a privileged container', { podTemplate: { spec: { containers: [{ name: 'a', image: 'x', securityContext: { privileged: true } }] } } }, 'BAD_USER_INPUT', 'securityContext.privileged: is true: a privileged container holds the host'],
   ])('refuses %s', async (_title, over, code, message) => {
     await refused(DEPLOY, { i: input({ name: 'refused', ...over }) }, code, message);
   });

@@ -42,6 +42,8 @@ export interface TestGatewayOptions extends SimFleetOptions {
   batching?: boolean;
   /** the gateway's ALLOW_PRIVILEGED_CONTAINERS; default false */
   allowPrivilegedContainers?: boolean;
+  /** the gateway's MAX_REPLICAS; default 10,000 */
+  maxReplicas?: number;
   /** a fleet already running, left running by stop(); default a new one (options above), stopped by stop() */
   fleet?: SimFleet;
   /** a store already open, left open by stop(); default a new in-memory embedded one, closed by stop() */
@@ -65,7 +67,7 @@ export interface TestGatewayOptions extends SimFleetOptions {
   limits?: Partial<QueryLimits>;
 }
 
-export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, auth: givenAuth, corsOrigins, logger: givenLogger, principal, limits, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
+export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, maxReplicas, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, auth: givenAuth, corsOrigins, logger: givenLogger, principal, limits, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
   const fleet = givenFleet ?? (await startSimFleet({ clusters: 3, ...fleetOptions }));
   const registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs })] });
   const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
@@ -80,7 +82,7 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
     operationEvents,
     resourceEvents,
     store,
-    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8, allowPrivilegedContainers, limits, auth, corsOrigins },
+    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8, allowPrivilegedContainers, maxReplicas, limits, auth, corsOrigins },
     logger: givenLogger ?? logger,
     schema: await buildGatewaySchema(),
     registry,
