@@ -119,7 +119,7 @@ describe.each<Case>([
 
   it.each([
     ['a revision it does not have', { revision: 99 }, 'NOT_FOUND', 'has no revision 99'],
-    ['a revision below 1', { revision: 0 }, 'BAD_USER_INPUT', 'revision must be at least 1'],
+    ['a revision below 1', { revision: 0 }, 'BAD_USER_INPUT', 'input.revision: must be a whole number of at least 1'],
   ])('refuses %s, changing nothing', async (_title, input, code, message) => {
     const before = await imageNow();
     const { data, errors } = await gw.query(ROLLBACK, { i: { workload: ref, ...input } });
