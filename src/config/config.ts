@@ -28,6 +28,12 @@ export interface Config {
   readonly clusterConcurrency: number;
   /** ALLOW_PRIVILEGED_CONTAINERS: let deployed pods run privileged. Default false. */
   readonly allowPrivilegedContainers: boolean;
+  /**
+   * FLEETGRAPH_SECRET_KEY: 32 bytes, as 64 hex digits or base64, that encrypt registered clusters'
+   * tokens in the store (AES-256-GCM). Default none: tokens are kept only where no one else can
+   * read them (the embedded store's private files) and refused with MongoDB.
+   */
+  readonly secretKey?: Buffer;
   /** FLEETGRAPH_SINKS_FILE: HTTP endpoints that get resource changes pushed (see README, "Event sinks"). Default none. */
   readonly sinks?: readonly SinkConfig[];
 }
@@ -38,7 +44,7 @@ export class ConfigError extends Error {
 }
 
 // Values that must never be echoed back in an error message.
-const SECRET_VARIABLES = new Set(['MONGODB_URI']);
+const SECRET_VARIABLES = new Set(['MONGODB_URI', 'FLEETGRAPH_SECRET_KEY']);
 
 function integer(min: number, max: number) {
   const message = `must be a whole number from ${min} to ${max}`;
@@ -53,6 +59,21 @@ const commaList = z
   .string()
   .transform((text) => text.split(',').map((part) => part.trim()).filter((part) => part !== ''))
   .refine((names) => names.length > 0, 'must name at least one context');
+
+const SECRET_KEY_FORMAT = 'must be 32 bytes as 64 hex digits or as base64 (44 characters), e.g. from `openssl rand -base64 32`';
+
+// 32 bytes: 64 hex digits, or canonical base64 (or base64url) of exactly 32 bytes.
+const secretKey = z
+  .string()
+  .transform((text, ctx) => {
+    const trimmed = text.trim();
+    const bytes = /^[0-9a-fA-F]{64}$/.test(trimmed)
+      ? Buffer.from(trimmed, 'hex')
+      : /^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed) ? Buffer.from(trimmed, 'base64') : undefined;
+    if (bytes?.length === 32) return bytes;
+    ctx.addIssue({ code: 'custom', message: SECRET_KEY_FORMAT });
+    return z.NEVER;
+  });
 
 const environment = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -72,6 +93,7 @@ const environment = z.object({
     .stringbool({ error: 'must be true or false (also accepted: 1/0, yes/no, on/off)' })
     .default(false),
   FLEETGRAPH_SINKS_FILE: z.string().optional(),
+  FLEETGRAPH_SECRET_KEY: secretKey.optional(),
 });
 
 /**
@@ -98,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clusterTimeoutMs: vars.CLUSTER_TIMEOUT_MS,
     clusterConcurrency: vars.CLUSTER_CONCURRENCY,
     allowPrivilegedContainers: vars.ALLOW_PRIVILEGED_CONTAINERS,
+    secretKey: vars.FLEETGRAPH_SECRET_KEY,
     // The sinks file names the variables holding its credentials, so it is read here, with env.
     sinks: vars.FLEETGRAPH_SINKS_FILE ? sinksFrom(vars.FLEETGRAPH_SINKS_FILE, present) : undefined,
   };

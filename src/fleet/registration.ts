@@ -4,6 +4,7 @@
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/index.js';
 import { type ClusterClient, clientFromCredentials } from '../kube/index.js';
 import type { Logger } from '../logging/index.js';
+import { CredentialsRefusedError } from '../store/errors.js';
 import { DuplicateKeyError, type ClusterStore, type StoredCluster } from '../store/types.js';
 import { type RegisterClusterInput, validateRegistration } from './registration-input.js';
 import { ClusterNameTakenError, type MutableClusterRegistry, type RegisteredCluster } from './registry.js';
@@ -48,6 +49,8 @@ export function createClusterRegistration({ registry, clusters, logger, timeoutM
       } catch (err) {
         // Another request (or another gateway on the same store) registered the name meanwhile.
         if (err instanceof DuplicateKeyError) throw nameTaken(request.name, 'STORE');
+        // No FLEETGRAPH_SECRET_KEY and a store others may read: the token is not kept.
+        if (err instanceof CredentialsRefusedError) throw new BadUserInputError(`Invalid cluster registration: ${err.message}`);
         throw err;
       }
       try {

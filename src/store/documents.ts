@@ -1,19 +1,21 @@
 // How records are laid out in either database: the record's id under `_id` (a string, never
 // an ObjectId, so both adapters hold the same documents), free-form keys escaped (keys.ts).
 import type { AuditEntry, StoredCluster, StoredOperation } from './types.js';
+import type { KeptCredential } from './credentials.js';
 import { escapeKeys, unescapeKeys } from './keys.js';
 
-export type ClusterDoc = StoredCluster & { _id: string };
+/** `token` as kept: sealed under FLEETGRAPH_SECRET_KEY, or plain where that is allowed (credentials.ts). */
+export type ClusterDoc = Omit<StoredCluster, 'token'> & { _id: string; token: KeptCredential };
 export type OperationDoc = Omit<StoredOperation, 'id'> & { _id: string };
 export type AuditDoc = Omit<AuditEntry, 'id'> & { _id: string };
 
-export function toClusterDoc(cluster: StoredCluster, id: string): ClusterDoc {
-  return escapeKeys({ _id: id, ...cluster });
+export function toClusterDoc(cluster: StoredCluster, id: string, token: KeptCredential): ClusterDoc {
+  return escapeKeys({ _id: id, ...cluster, token });
 }
 
-export function fromClusterDoc(doc: ClusterDoc): StoredCluster {
-  const { _id, ...cluster } = unescapeKeys(doc);
-  return cluster;
+export function fromClusterDoc(doc: ClusterDoc, readToken: (kept: KeptCredential) => string | null): StoredCluster {
+  const { _id, token, ...cluster } = unescapeKeys(doc);
+  return { ...cluster, token: readToken(token) };
 }
 
 export function toOperationDoc({ id, ...operation }: StoredOperation): OperationDoc {

@@ -5,9 +5,11 @@ import { type Collection, type Db, type Filter, MongoClient, MongoServerError, t
 import { createAuditStore } from './audit-store.js';
 import { createClusterStore } from './cluster-store.js';
 import type { DocumentCollection } from './collection.js';
+import { createCredentialKeeper } from './credentials.js';
 import type { AuditDoc, ClusterDoc, OperationDoc } from './documents.js';
 import { createTimeOrderedIds } from './ids.js';
 import { createOperationStore } from './operation-store.js';
+import { createSecretBox } from './secrets.js';
 import { DuplicateKeyError, type GatewayStore } from './types.js';
 
 export interface MongoStoreOptions {
@@ -17,21 +19,25 @@ export interface MongoStoreOptions {
   database?: string;
   /** How long to wait for a server before failing a call (and the open). Default 5000 ms. */
   serverSelectionTimeoutMS?: number;
+  /** FLEETGRAPH_SECRET_KEY (32 bytes): cluster tokens are encrypted with it. Without it, tokens are refused. */
+  secretKey?: Buffer;
 }
 
 const DUPLICATE_KEY = 11000;
 
 /** Connects and makes sure the indexes exist; rejects when no server answers in time. */
-export async function openMongoStore({ uri, database, serverSelectionTimeoutMS = 5000 }: MongoStoreOptions): Promise<GatewayStore> {
+export async function openMongoStore({ uri, database, serverSelectionTimeoutMS = 5000, secretKey }: MongoStoreOptions): Promise<GatewayStore> {
   const client = new MongoClient(uri, { retryWrites: true, serverSelectionTimeoutMS });
   try {
     await client.connect();
     const db = client.db(database ?? databaseInUri(uri) ?? 'fleetgraph');
     await ensureIndexes(db);
     const newId = createTimeOrderedIds();
+    // A database others administer and back up: credentials go in only encrypted.
+    const credentials = createCredentialKeeper({ box: secretKey && createSecretBox(secretKey), plainIsPrivate: false, where: 'MongoDB' });
     return {
       kind: 'mongodb',
-      clusters: createClusterStore({ docs: collection(db.collection<ClusterDoc>('clusters')), newId }),
+      clusters: createClusterStore({ docs: collection(db.collection<ClusterDoc>('clusters')), newId, credentials }),
       operations: createOperationStore({ docs: collection(db.collection<OperationDoc>('operations')) }),
       audit: createAuditStore({ docs: collection(db.collection<AuditDoc>('audit')), newId }),
       close: () => client.close(),

@@ -1,0 +1,100 @@
+// One process per embedded store: a lock file in DATA_DIR holding the holder's pid, created
+// exclusively. A lock whose pid is no longer running (the holder crashed or was killed) is
+// taken over, so a crash never leaves the folder stuck.
+import { link, open, readFile, rename, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { FILE_MODE } from './data-file.js';
+import { DataDirLockedError } from './errors.js';
+
+export const LOCK_FILE = 'fleetgraph.lock';
+
+export interface DataDirLock {
+  readonly file: string;
+  /** Removes the lock file if it is still ours. */
+  release(): Promise<void>;
+}
+
+export interface LockOptions {
+  /** Default process.pid */
+  pid?: number;
+  /** Whether a pid names a running process. Default: signal 0 answers (EPERM counts as running). */
+  isRunning?: (pid: number) => boolean;
+}
+
+// Folders locked by this process: a pid equal to our own is ours only if listed here; otherwise
+// it is a previous life's (a container restarted with the same pid) and stale.
+const heldHere = new Set<string>();
+
+/** @throws DataDirLockedError naming the folder and the live holder's pid. */
+export async function lockDataDir(dataDir: string, { pid = process.pid, isRunning = processIsRunning }: LockOptions = {}): Promise<DataDirLock> {
+  const folder = resolve(dataDir);
+  const file = join(folder, LOCK_FILE);
+  for (let attempt = 0; ; attempt++) {
+    if (await createLock(file, pid)) break;
+    const holder = await readHolder(file);
+    if (holder === undefined) continue; // released meanwhile
+    const live = holder === pid ? heldHere.has(folder) : holder !== null && isRunning(holder);
+    if (live || attempt >= 5) throw new DataDirLockedError(folder, holder ?? 0);
+    await takeOverStale(file, holder, pid);
+  }
+  heldHere.add(folder);
+  return {
+    file,
+    async release() {
+      heldHere.delete(folder);
+      if ((await readHolder(file)) === pid) await unlink(file).catch(() => undefined);
+    },
+  };
+}
+
+async function createLock(file: string, pid: number): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'wx', FILE_MODE);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  try {
+    await handle.writeFile(`${pid}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+/** The pid in the lock; null when unreadable (a holder that died while writing it); undefined when there is no lock. */
+async function readHolder(file: string): Promise<number | null | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  return /^\d+\n?$/.test(text) ? Number(text.trim()) : null;
+}
+
+// Moves the stale lock away under a name of our own, then checks it is the one judged stale:
+// two processes taking over at once cannot both remove a lock the other has just made.
+async function takeOverStale(file: string, stale: number | null, pid: number): Promise<void> {
+  const moved = `${file}.stale-${pid}`;
+  try {
+    await rename(file, moved);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  if ((await readHolder(moved)) !== stale) await link(moved, file).catch(() => undefined);
+  await unlink(moved);
+}
+
+function processIsRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
