@@ -1,6 +1,7 @@
 // One process per embedded store: a lock file in DATA_DIR holding the holder's pid, created
 // exclusively. A lock whose pid is no longer running (the holder crashed or was killed) is
 // taken over, so a crash never leaves the folder stuck.
+import { randomUUID } from 'node:crypto';
 import { link, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { FILE_MODE } from './data-file.js';
@@ -47,24 +48,29 @@ export async function lockDataDir(dataDir: string, { pid = process.pid, isRunnin
   };
 }
 
+// The pid is written to a file of our own first, then linked in place: link fails if the lock
+// exists, and a lock that exists is always complete (never an empty file mistaken for stale).
 async function createLock(file: string, pid: number): Promise<boolean> {
-  let handle;
-  try {
-    handle = await open(file, 'wx', FILE_MODE);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw err;
-  }
+  const own = `${file}.${pid}.${randomUUID()}`;
+  const handle = await open(own, 'wx', FILE_MODE);
   try {
     await handle.writeFile(`${pid}\n`);
     await handle.sync();
   } finally {
     await handle.close();
   }
-  return true;
+  try {
+    await link(own, file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  } finally {
+    await unlink(own);
+  }
 }
 
-/** The pid in the lock; null when unreadable (a holder that died while writing it); undefined when there is no lock. */
+/** The pid in the lock; null when it holds something else (damaged); undefined when there is no lock. */
 async function readHolder(file: string): Promise<number | null | undefined> {
   let text: string;
   try {
