@@ -13,7 +13,8 @@ export interface ClusterRegistration {
   /**
    * Validates, stores and adds a cluster. Nothing is called on the cluster: an unreachable
    * one is registered and shows as UNREACHABLE.
-   * @throws BadUserInputError for invalid input; ConflictError when the name is taken, by a cluster of any source.
+   * @throws BadUserInputError for invalid input, and for a token the store will not keep (no
+   *   FLEETGRAPH_SECRET_KEY with MongoDB); ConflictError when the name is taken, by a cluster of any source.
    */
   register(input: RegisterClusterInput, by: { principal: string }): Promise<RegisteredCluster>;
   /**
@@ -21,7 +22,10 @@ export interface ClusterRegistration {
    * @throws ForbiddenError for a KUBECONFIG or EMBEDDED cluster; NotFoundError when there is none of that name.
    */
   unregister(name: string): Promise<void>;
-  /** Adds every stored cluster to the registry, once, at start; one that cannot be added is logged and skipped. */
+  /**
+   * Adds every stored cluster to the registry, once, at start; one that cannot be added is logged and skipped.
+   * @throws SecretKeyError when a stored token does not open with FLEETGRAPH_SECRET_KEY: the start stops, naming the cluster.
+   */
   restore(): Promise<void>;
 }
 
