@@ -20,3 +20,18 @@ export function createClusterStore({ docs, newId, credentials }: { docs: Documen
     remove: (name) => docs.remove({ name }),
   };
 }
+
+/**
+ * Seals tokens kept in plain before FLEETGRAPH_SECRET_KEY was set (nothing happens without a
+ * key). Run at open; resolves to the number of clusters changed.
+ */
+export async function sealPlainTokens(docs: DocumentCollection<ClusterDoc>, credentials: CredentialKeeper): Promise<number> {
+  let sealed = 0;
+  for (const doc of await docs.find({})) {
+    const token = credentials.upgrade(doc.token, doc.name);
+    if (token === undefined) continue;
+    await docs.update({ _id: doc._id }, { token });
+    sealed++;
+  }
+  return sealed;
+}

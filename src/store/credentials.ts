@@ -12,6 +12,8 @@ export interface CredentialKeeper {
   keep(plain: string | null, cluster: string): KeptCredential;
   /** @throws SecretKeyError naming the cluster and FLEETGRAPH_SECRET_KEY when it does not open */
   read(kept: KeptCredential, cluster: string): string | null;
+  /** A plain credential sealed, now that there is a key; undefined when there is nothing to change. */
+  upgrade(kept: KeptCredential, cluster: string): SealedSecret | undefined;
 }
 
 export interface CredentialKeeperOptions {
@@ -34,6 +36,9 @@ export function createCredentialKeeper({ box, plainIsPrivate, where }: Credentia
         `token: this gateway keeps registered clusters in ${where} and will not store credentials there unencrypted; ` +
           'set FLEETGRAPH_SECRET_KEY (32 bytes, base64 or hex) to encrypt them',
       );
+    },
+    upgrade(kept, cluster) {
+      return box && typeof kept === 'string' ? box.seal(kept, context(cluster)) : undefined;
     },
     read(kept, cluster) {
       if (!isSealedSecret(kept)) return kept;

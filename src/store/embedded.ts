@@ -8,7 +8,7 @@ import nedb from '@seald-io/nedb';
 import type { Logger } from '../logging/index.js';
 import type * as Nedb from '@seald-io/nedb';
 import { createAuditStore } from './audit-store.js';
-import { createClusterStore } from './cluster-store.js';
+import { createClusterStore, sealPlainTokens } from './cluster-store.js';
 import type { DocumentCollection } from './collection.js';
 import type { AuditDoc, ClusterDoc, OperationDoc } from './documents.js';
 import { createCredentialKeeper } from './credentials.js';
@@ -58,45 +58,61 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Gateway
 }
 
 function embeddedStore({ dataDir = './.fleetgraph', inMemoryOnly = false, secretKey, logger }: EmbeddedStoreOptions) {
-  const file = (name: string) => (inMemoryOnly ? undefined : join(dataDir, `${name}.db`));
   const state = { closed: false };
   const lock = inMemoryOnly ? Promise.resolve(undefined) : prepareDataDir(dataDir, logger);
-  const load = <D>(name: string, indexes: Nedb.default.EnsureIndexOptions[]) => lock.then(() => loadCollection<D>(file(name), indexes));
-  const clusters = load<ClusterDoc>('clusters', [{ fieldName: 'name', unique: true }]);
-  // nedb has no partial index: only operations with a key carry `idempotency`, and the index is sparse.
-  const operations = load<OperationDoc>('operations', [
-    { fieldName: 'idempotency', unique: true, sparse: true },
-    { fieldName: 'status' },
-    { fieldName: 'createdAt' },
-  ]);
-  const audit = load<AuditDoc>('audit', [{ fieldName: 'at' }, { fieldName: 'action' }]);
+  const { clusters, operations, audit } = loadCollections(lock, inMemoryOnly ? undefined : dataDir);
   const newId = createTimeOrderedIds();
   // Memory, or files only the gateway's user can read (prepareDataDir): plain tokens are allowed.
   const credentials = createCredentialKeeper({ box: secretKey && createSecretBox(secretKey), plainIsPrivate: true, where: `DATA_DIR ${dataDir}` });
   const release = async () => (await lock.catch(() => undefined))?.release();
+  const clusterDocs = collection(clusters, state);
   const store: GatewayStore = {
     kind: 'embedded',
-    clusters: createClusterStore({ docs: collection(clusters, state), newId, credentials }),
+    clusters: createClusterStore({ docs: clusterDocs, newId, credentials }),
     operations: createOperationStore({ docs: collection(operations, state, withIdempotency) }),
     audit: createAuditStore({ docs: collection(audit, state), newId }),
     async close() {
       if (state.closed) return;
       state.closed = true;
       // Compacting waits for queued writes, and leaves files that load without replaying history.
-      const loaded = await Promise.allSettled([clusters, operations, audit]);
-      for (const result of loaded) if (result.status === 'fulfilled') await result.value.compactDatafileAsync();
-      await release();
+      try {
+        const loaded = await Promise.allSettled([clusters, operations, audit]);
+        for (const result of loaded) if (result.status === 'fulfilled') await result.value.compactDatafileAsync();
+      } finally {
+        await release();
+      }
     },
   };
-  const ready = Promise.all([clusters, operations, audit]).then(
-    () => undefined,
-    async (err: unknown) => {
+  const ready = Promise.all([clusters, operations, audit])
+    .then(async ([clustersDb]) => {
+      const sealed = await sealPlainTokens(clusterDocs, credentials);
+      if (sealed === 0) return;
+      // The plain lines stay in the file until it is compacted: compact at once.
+      await clustersDb.compactDatafileAsync();
+      logger?.info({ clusters: sealed }, "registered clusters' tokens kept in plain are now encrypted with FLEETGRAPH_SECRET_KEY");
+    })
+    .catch(async (err: unknown) => {
       state.closed = true;
       await release();
       throw err;
-    },
-  );
+    });
   return { store, ready };
+}
+
+/** The three collections, loaded once the folder is ready; in memory when there is no folder. */
+function loadCollections(ready: Promise<unknown>, dataDir: string | undefined) {
+  const load = <D>(name: string, indexes: Nedb.default.EnsureIndexOptions[]) =>
+    ready.then(() => loadCollection<D>(dataDir === undefined ? undefined : join(dataDir, `${name}.db`), indexes));
+  return {
+    clusters: load<ClusterDoc>('clusters', [{ fieldName: 'name', unique: true }]),
+    // nedb has no partial index: only operations with a key carry `idempotency`, and the index is sparse.
+    operations: load<OperationDoc>('operations', [
+      { fieldName: 'idempotency', unique: true, sparse: true },
+      { fieldName: 'status' },
+      { fieldName: 'createdAt' },
+    ]),
+    audit: load<AuditDoc>('audit', [{ fieldName: 'at' }, { fieldName: 'action' }]),
+  };
 }
 
 /** Private folder, then the lock, then the files' check: nothing is read or repaired under another process. */

@@ -3,7 +3,7 @@
 // driver on a failover (retryWrites); idempotent creates rest on a partial unique index.
 import { type Collection, type Db, type Filter, MongoClient, MongoServerError, type Sort as MongoSort } from 'mongodb';
 import { createAuditStore } from './audit-store.js';
-import { createClusterStore } from './cluster-store.js';
+import { createClusterStore, sealPlainTokens } from './cluster-store.js';
 import type { DocumentCollection } from './collection.js';
 import { createCredentialKeeper } from './credentials.js';
 import type { AuditDoc, ClusterDoc, OperationDoc } from './documents.js';
@@ -35,9 +35,11 @@ export async function openMongoStore({ uri, database, serverSelectionTimeoutMS =
     const newId = createTimeOrderedIds();
     // A database others administer and back up: credentials go in only encrypted.
     const credentials = createCredentialKeeper({ box: secretKey && createSecretBox(secretKey), plainIsPrivate: false, where: 'MongoDB' });
+    const clusterDocs = collection(db.collection<ClusterDoc>('clusters'));
+    await sealPlainTokens(clusterDocs, credentials);
     return {
       kind: 'mongodb',
-      clusters: createClusterStore({ docs: collection(db.collection<ClusterDoc>('clusters')), newId, credentials }),
+      clusters: createClusterStore({ docs: clusterDocs, newId, credentials }),
       operations: createOperationStore({ docs: collection(db.collection<OperationDoc>('operations')) }),
       audit: createAuditStore({ docs: collection(db.collection<AuditDoc>('audit')), newId }),
       close: () => client.close(),

@@ -90,6 +90,27 @@ describe('a torn last line (a crash mid-append)', () => {
     expect(logged).toEqual([expect.objectContaining({ level: 40, file, keptIn: join(dataDir, kept!), msg: expect.stringContaining('last line was cut short') })]);
   });
 
+  it.each([
+    ['zero bytes (a file system that grew the file before the data landed)', (content: Buffer) => Buffer.concat([content, Buffer.alloc(4096)])],
+    ['a cut index line', (content: Buffer) => Buffer.concat([content, Buffer.from('{"$$indexCreated":{"fieldName":"sta')])],
+  ])('of %s is repaired too', async (_, damage) => {
+    const dataDir = await crashedDataDir();
+    const file = join(dataDir, 'operations.db');
+    const intact = await readFile(file);
+    await writeFile(file, damage(intact));
+    await withStore(dataDir, async (store) => expect(await store.operations.list()).toHaveLength(2));
+    expect(await keptFiles(dataDir)).toHaveLength(1);
+  });
+
+  it('is no tear when only its line end is missing: the record is kept', async () => {
+    const dataDir = await crashedDataDir();
+    const file = join(dataDir, 'operations.db');
+    const intact = await readFile(file);
+    await writeFile(file, intact.subarray(0, intact.length - 1));
+    await withStore(dataDir, async (store) => expect(await store.operations.get(last.id)).toEqual(last));
+    expect(await keptFiles(dataDir)).toEqual([]);
+  });
+
   it('leaves nothing to warn about on the next start', async () => {
     const dataDir = await crashedDataDir();
     await truncate(join(dataDir, 'audit.db'), (await readFile(join(dataDir, 'audit.db'))).length - 40);

@@ -285,6 +285,21 @@ function credentialsSuite(harness: StoreHarness, current: { get(): GatewayStore;
       });
     }
 
+    if (harness.reopen && harness.withoutKey === 'keeps tokens') {
+      const reopen = harness.reopen;
+      it('encrypts tokens kept in plain once it is opened with a key', async () => {
+        await current.get().close();
+        current.set(await harness.open({}));
+        await current.get().clusters.insert(cluster('prod', { token: 'plain-token-4711' }));
+        if (harness.atRest) expect(await harness.atRest()).toContain('plain-token-4711');
+        current.set(await reopen(current.get(), { secretKey: SUITE_KEY }));
+        if (harness.atRest) expect(await harness.atRest()).not.toContain('plain-token-4711');
+        expect((await current.get().clusters.get('prod'))?.token).toBe('plain-token-4711');
+        current.set(await reopen(current.get(), {}));
+        await expect(current.get().clusters.list()).rejects.toBeInstanceOf(SecretKeyError);
+      });
+    }
+
     it(`without a key, ${harness.withoutKey}; a cluster without a token is kept either way`, async () => {
       await current.get().close();
       current.set(await harness.open({}));
