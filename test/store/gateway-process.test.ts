@@ -1,13 +1,11 @@
 // The built gateway as real processes on one DATA_DIR: one at a time, `kill -9` leaves nothing
 // stuck and the next one resumes the operations; a store that cannot open stops the start with
-// a message for the operator; tokens sealed under FLEETGRAPH_SECRET_KEY open only with that key.
-import { randomBytes } from 'node:crypto';
+// a message for the operator, not a stack.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startSimFleet } from '../../src/sim/fleet.js';
 import { eventually } from '../support/wait.js';
 import { jest } from '@jest/globals';
 import { ensureBuilt, graphql, killGatewayProcesses, startGatewayProcess } from './gateway-process.js';
@@ -83,38 +81,5 @@ describe('a store that cannot open as it stands', () => {
     const repair = await promisify(execFile)(process.execPath, ['dist/scripts/store.js', 'repair'], { env: { PATH: process.env.PATH, DATA_DIR: dataDir } });
     expect(repair.stdout).toContain(`${file}: moved 1 line(s) (2) into ${file}.bad-`);
     await startGatewayProcess({ DATA_DIR: dataDir }).serving();
-  });
-});
-
-describe('cluster tokens under FLEETGRAPH_SECRET_KEY', () => {
-  const REGISTER = 'mutation($input: RegisterClusterInput!) { registerCluster(input: $input) { name source } }';
-  const keyA = randomBytes(32).toString('base64');
-
-  it('are never in the files, refuse another key or none at start naming the variable, and come back with the key', async () => {
-    const fleet = await startSimFleet({ clusters: 1 });
-    try {
-      const first = startGatewayProcess({ DATA_DIR: dataDir, FLEETGRAPH_SECRET_KEY: keyA });
-      const token = `tok-${randomBytes(8).toString('hex')}`;
-      const input = { name: 'edge', server: fleet.clusters[0]!.url, token, insecureSkipTlsVerify: true };
-      expect(await graphql(await first.serving(), REGISTER, { input })).toEqual({ data: { registerCluster: { name: 'edge', source: 'STORE' } } });
-      await first.kill('SIGTERM');
-      for (const name of await readdir(dataDir)) expect(await readFile(join(dataDir, name), 'utf8')).not.toContain(token);
-
-      const wrongKey = startGatewayProcess({ DATA_DIR: dataDir, FLEETGRAPH_SECRET_KEY: randomBytes(32).toString('hex') });
-      expect(await wrongKey.exited).toBe(1);
-      expect(wrongKey.stderr()).toMatch(/FLEETGRAPH_SECRET_KEY \(key id \w+\) is not the key the token of registered cluster "edge" was encrypted with/);
-      const noKey = startGatewayProcess({ DATA_DIR: dataDir });
-      expect(await noKey.exited).toBe(1);
-      expect(noKey.stderr()).toContain('The token of registered cluster "edge" is encrypted, and FLEETGRAPH_SECRET_KEY is not set');
-
-      const again = await startGatewayProcess({ DATA_DIR: dataDir, FLEETGRAPH_SECRET_KEY: keyA }).serving();
-      type Edge = { cluster: { source: string; status: string; hostCounts: { total: number } } };
-      const read = () => graphql<Edge>(again, '{ cluster(name: "edge") { source status hostCounts { total } } }');
-      const cluster = (await eventually(read, (r) => r.data?.cluster.status === 'OK', 30_000)).data?.cluster;
-      expect(cluster).toMatchObject({ source: 'STORE', status: 'OK' });
-      expect(cluster?.hostCounts.total).toBeGreaterThan(0);
-    } finally {
-      await fleet.stop();
-    }
   });
 });
