@@ -9,13 +9,17 @@ import { StoreCorruptError } from './errors.js';
 /** The folder's mode: only the gateway's user may list or open what it keeps. */
 export const DIR_MODE = 0o700;
 
-/** Creates the folder (0700) if missing and takes group and other access away from it and its files. */
+// The files the store makes (collections, nedb's temporary copies, set-aside lines, the lock):
+// only these are tightened, whatever else DATA_DIR may hold.
+const STORE_FILE = /\.db(~|\.bad-.+|\.repairing)?$|^fleetgraph\.lock/;
+
+/** Creates the folder (0700) if missing and takes group and other access away from it and the store's files. */
 export async function makePrivateDataDir(dataDir: string, logger?: Logger): Promise<void> {
   await mkdir(dataDir, { recursive: true, mode: DIR_MODE });
   const loosened = [];
   if (await restrict(dataDir, DIR_MODE)) loosened.push(dataDir);
   for (const entry of await readdir(dataDir, { withFileTypes: true })) {
-    if (entry.isFile() && (await restrict(join(dataDir, entry.name), FILE_MODE))) loosened.push(entry.name);
+    if (entry.isFile() && STORE_FILE.test(entry.name) && (await restrict(join(dataDir, entry.name), FILE_MODE))) loosened.push(entry.name);
   }
   if (loosened.length > 0) logger?.warn({ dataDir, changed: loosened }, 'DATA_DIR was readable by other users: its folder is now 0700 and its files 0600');
 }

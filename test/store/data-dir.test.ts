@@ -95,17 +95,20 @@ describe('file modes', () => {
     for (const file of await readdir(folder)) expect([file, await mode(join(folder, file))]).toEqual([file, 0o600]);
   });
 
-  it('takes group and other access away from an existing folder and its files, with a warning', async () => {
+  it('takes group and other access away from an existing folder and the store\'s files in it, with a warning', async () => {
     await mkdir(join(dataDir, 'old'));
     const folder = join(dataDir, 'old');
     await writeFile(join(folder, 'clusters.db'), '');
+    await writeFile(join(folder, 'notes.txt'), 'not the store\'s');
     await chmod(folder, 0o755);
     await chmod(join(folder, 'clusters.db'), 0o644);
+    await chmod(join(folder, 'notes.txt'), 0o644);
     const warnings: string[] = [];
     const logger = createLogger({ level: 'warn', destination: { write: (line: string) => void warnings.push((JSON.parse(line) as { msg: string }).msg) } });
     await (await openEmbeddedStore({ dataDir: folder, logger })).close();
     expect(await mode(folder)).toBe(0o700);
     expect(await mode(join(folder, 'clusters.db'))).toBe(0o600);
+    expect(await mode(join(folder, 'notes.txt'))).toBe(0o644);
     expect(warnings).toEqual(['DATA_DIR was readable by other users: its folder is now 0700 and its files 0600']);
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { eventually } from '../support/wait.js';
 import { jest } from '@jest/globals';
-import { ensureBuilt, graphql, killGatewayProcesses, startGatewayProcess } from './gateway-process.js';
+import { ensureBuilt, graphql, killGatewayProcesses, startGatewayProcess, startLockHolder } from './gateway-process.js';
 
 jest.setTimeout(120_000);
 
@@ -53,6 +53,26 @@ describe('one gateway per DATA_DIR', () => {
     const query = `{ operation(id: "${started.data!.rolloutImage.id}") { status targets { status } } }`;
     const done = await eventually(() => graphql<{ operation: { status: string } }>(resumedUrl, query), (r) => r.data?.operation.status === 'SUCCEEDED', 60_000);
     expect(done.data?.operation).toMatchObject({ status: 'SUCCEEDED', targets: [expect.objectContaining({ status: 'SUCCEEDED' })] });
+  });
+});
+
+describe('the DATA_DIR lock across processes', () => {
+  it('lets exactly one of several processes in when they race for a stale lock, every time', async () => {
+    for (let round = 0; round < 5; round++) {
+      const folder = join(dataDir, `round-${round}`);
+      const go = join(dataDir, `go-${round}`);
+      await writeFile(go, '');
+      const dead = startLockHolder(folder, go);
+      expect(await dead.said).toBe('held');
+      await dead.kill(); // its lock stays behind, stale
+      const racers = [1, 2, 3, 4].map(() => startLockHolder(folder, `${go}-race`));
+      await Promise.all(racers.map((racer) => racer.ready));
+      await writeFile(`${go}-race`, '');
+      const said = await Promise.all(racers.map((racer) => racer.said));
+      expect(said.filter((line) => line === 'held')).toHaveLength(1);
+      expect(said.filter((line) => line.startsWith('refused DATA_DIR '))).toHaveLength(3);
+      await Promise.all(racers.map((racer) => racer.kill()));
+    }
   });
 });
 

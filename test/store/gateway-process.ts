@@ -101,3 +101,41 @@ export async function graphql<T = Record<string, unknown>>(url: string, query: s
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   return (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
 }
+
+/**
+ * A process that takes DATA_DIR's lock as the gateway does once the file `go` exists (so several
+ * can be started together), says `held` or `refused <message>`, and keeps the lock until killed.
+ */
+export function startLockHolder(dataDir: string, go: string): { ready: Promise<void>; said: Promise<string>; kill(): Promise<void> } {
+  const lockModule = join(ROOT, 'dist/src/store/data-dir-lock.js');
+  const script = `import { existsSync, mkdirSync } from 'node:fs';
+    import { lockDataDir } from ${JSON.stringify(lockModule)};
+    mkdirSync(${JSON.stringify(dataDir)}, { recursive: true, mode: 0o700 });
+    console.log('ready');
+    while (!existsSync(${JSON.stringify(go)})) await new Promise((resolve) => setTimeout(resolve, 1));
+    try { await lockDataDir(${JSON.stringify(dataDir)}); console.log('held'); setInterval(() => {}, 1000); }
+    catch (err) { console.log('refused ' + err.message); process.exit(3); }`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  const lines: string[] = [];
+  let pending = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const parts = (pending + chunk.toString('utf8')).split('\n');
+    pending = parts.pop()!;
+    lines.push(...parts);
+  });
+  const line = async (index: number) => {
+    await until(() => lines.length > index || child.exitCode !== null, 'the lock holder to answer', 30_000);
+    return lines[index] ?? `exited ${child.exitCode}`;
+  };
+  return {
+    ready: line(0).then(() => undefined),
+    said: line(1),
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    },
+  };
+}
