@@ -5,8 +5,8 @@
 // overwrite each other's changes.
 import { join } from 'node:path';
 import nedb from '@seald-io/nedb';
-import type { Logger } from '../logging/index.js';
 import type * as Nedb from '@seald-io/nedb';
+import type { Logger } from '../logging/index.js';
 import { createAuditStore } from './audit-store.js';
 import { createClusterStore, sealPlainTokens } from './cluster-store.js';
 import type { DocumentCollection } from './collection.js';
