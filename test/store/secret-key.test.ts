@@ -63,7 +63,7 @@ describe('a registered cluster token under FLEETGRAPH_SECRET_KEY', () => {
     } finally {
       await again.stop();
     }
-  });
+  }, 120_000);
 
   it('without the key, is kept in the embedded store only as its private files allow, and sealed once the key is given', async () => {
     const token = `tok-${randomBytes(8).toString('hex')}`;
@@ -78,5 +78,5 @@ describe('a registered cluster token under FLEETGRAPH_SECRET_KEY', () => {
     } finally {
       await sealed.stop();
     }
-  });
+  }, 60_000);
 });
