@@ -23,6 +23,7 @@ import { SubscriptionResolver } from '../resolvers/subscription.resolver.js';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { OperationMutationsResolver } from '../resolvers/operation-mutations.resolver.js';
 import { ClusterRegistrationResolver } from '../resolvers/cluster-registration.resolver.js';
+import { AuditLogResolver } from '../resolvers/audit-log.resolver.js';
 import { contractScalars, scalarsMap } from './scalars.js';
 
 /**
@@ -32,7 +33,7 @@ import { contractScalars, scalarsMap } from './scalars.js';
  */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [ClusterResolver, ClusterHostsResolver, HostResolver, PodResolver, NamespaceResolver, EnvironmentResolver, ClusterEnvironmentsResolver, NamespaceEnvironmentResolver, NodeResolver, MeResolver, OperationResolver, WorkloadResolver, ClusterWorkloadsResolver, UpgradeResolver, WorkloadEnvironmentResolver, WorkloadMutationsResolver, HostMutationsResolver, EnvironmentMutationsResolver, SubscriptionResolver, OperationMutationsResolver, ClusterRegistrationResolver],
+    resolvers: [ClusterResolver, ClusterHostsResolver, HostResolver, PodResolver, NamespaceResolver, EnvironmentResolver, ClusterEnvironmentsResolver, NamespaceEnvironmentResolver, NodeResolver, MeResolver, OperationResolver, WorkloadResolver, ClusterWorkloadsResolver, UpgradeResolver, WorkloadEnvironmentResolver, WorkloadMutationsResolver, HostMutationsResolver, EnvironmentMutationsResolver, SubscriptionResolver, OperationMutationsResolver, ClusterRegistrationResolver, AuditLogResolver],
     scalarsMap,
     // type-graphql wants a pubSub once any @Subscription exists; ours bring their own
     // `subscribe` (src/events), so this one carries nothing.

@@ -68,7 +68,8 @@ export function paginate<T>(items: readonly T[], key: SortKey<T>, { first, after
   };
 }
 
-function pageSize(first: number | null | undefined): number {
+/** `first` checked: DEFAULT_PAGE_SIZE when absent, BAD_USER_INPUT outside 0..MAX_PAGE_SIZE. */
+export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw new BadUserInputError(`first must be a whole number from 0 to ${MAX_PAGE_SIZE}, got ${first}`);
@@ -76,11 +77,13 @@ function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-function encodeCursor(ordering: string, values: SortValue[]): string {
+/** A cursor at `values` in the named ordering (paginate's, or a store's own keyset paging). */
+export function encodeCursor(ordering: string, values: SortValue[]): string {
   return Buffer.from(JSON.stringify([ordering, values])).toString('base64url');
 }
 
-function decodeCursor(cursor: string, ordering: string): SortValue[] {
+/** The values of a cursor from encodeCursor; BAD_USER_INPUT for anything else or another ordering's. */
+export function decodeCursor(cursor: string, ordering: string): SortValue[] {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -68,6 +68,8 @@ export interface ContextFactoryOptions {
   operationEvents?: OperationEvents;
   /** default: none; operation mutations then fail */
   operationRunner?: OperationRunner;
+  /** who every request runs as, until authentication builds one per request; default the open-gateway principal */
+  principal?: Principal;
 }
 
 const NO_OPERATION_RUNNER: OperationRunner = {
@@ -107,6 +109,7 @@ export function createContextFactory({
   resourceEvents = NO_RESOURCE_EVENTS,
   operationEvents = createOperationEvents(),
   operationRunner = NO_OPERATION_RUNNER,
+  principal = OPEN_GATEWAY_PRINCIPAL,
 }: ContextFactoryOptions): () => GatewayContext {
   return () => {
     let reader = createFleetReader({ registry, batching, limit: createLimiter(concurrency) });
@@ -128,8 +131,8 @@ export function createContextFactory({
       resourceEvents,
       operationEvents,
       operationRunner,
-      // No authentication yet: every request is the open gateway's principal.
-      principal: OPEN_GATEWAY_PRINCIPAL,
+      // No authentication yet: every request is the one principal given (the open gateway's by default).
+      principal,
       operations,
       store,
       clusterRegistration,

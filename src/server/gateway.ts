@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
+import type { Principal } from '../auth/index.js';
 import type { Config } from '../config/index.js';
 import { createErrorFormatter } from '../errors/index.js';
 import { auditMutations } from '../audit/index.js';
@@ -45,6 +46,8 @@ export interface GatewayOptions {
   operationRunner?: OperationRunner;
   /** Where operation queries read. Default: the store's operations. */
   operations?: OperationReader;
+  /** Who every request runs as (tests); default the open-gateway principal (src/auth). */
+  principal?: Principal;
 }
 
 export interface Gateway {
@@ -57,7 +60,7 @@ export interface Gateway {
 const PATH = '/graphql';
 
 /** Serves the schema over HTTP (Apollo on express) and WebSocket (graphql-ws) on one port. */
-export async function startGateway({ config, logger, schema, registry, batching, operationRunner, operations, store: givenStore, clusterRegistration: givenRegistration, ...events }: GatewayOptions): Promise<Gateway> {
+export async function startGateway({ config, logger, schema, registry, batching, operationRunner, operations, principal, store: givenStore, clusterRegistration: givenRegistration, ...events }: GatewayOptions): Promise<Gateway> {
   const app = express();
   const httpServer = createServer(app);
   // Listen before anything else starts, so a busy port fails with nothing to undo;
@@ -69,7 +72,7 @@ export async function startGateway({ config, logger, schema, registry, batching,
     const resourceEvents = events.resourceEvents ?? ownEngine!;
     const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
     const clusterRegistration = givenRegistration ?? (await ownClusterRegistration({ registry, store, logger, timeoutMs: config.clusterTimeoutMs }));
-    const context = createContextFactory({ registry, concurrency: config.clusterConcurrency, batching, policy, resourceEvents, operationEvents: events.operationEvents, operationRunner, operations, store, clusterRegistration });
+    const context = createContextFactory({ registry, concurrency: config.clusterConcurrency, batching, policy, resourceEvents, operationEvents: events.operationEvents, operationRunner, operations, store, clusterRegistration, principal });
     const formatError = createErrorFormatter(logger.child({ component: 'gateway' }));
     // Every mutation is audited, over HTTP and WebSocket alike.
     const served = auditMutations(schema, { logger: logger.child({ component: 'audit' }) });

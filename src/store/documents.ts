@@ -7,7 +7,10 @@ import { escapeKeys, unescapeKeys } from './keys.js';
 /** `token` as kept: sealed under FLEETGRAPH_SECRET_KEY, or plain where that is allowed (credentials.ts). */
 export type ClusterDoc = Omit<StoredCluster, 'token'> & { _id: string; token: KeptCredential };
 export type OperationDoc = Omit<StoredOperation, 'id'> & { _id: string };
-export type AuditDoc = Omit<AuditEntry, 'id'> & { _id: string };
+// An entry's args are kept as JSON text: the databases never look inside them, so no shape of
+// argument can trip either one (nedb checks nested lists in 2^depth steps, MongoDB refuses
+// documents nested past 100 levels). Entries written before were objects, and still read.
+export type AuditDoc = Omit<AuditEntry, 'id' | 'args'> & { _id: string; args: string | Record<string, unknown> };
 
 export function toClusterDoc(cluster: StoredCluster, id: string, token: KeptCredential): ClusterDoc {
   return escapeKeys({ _id: id, ...cluster, token });
@@ -29,11 +32,12 @@ export function fromOperationDoc(doc: OperationDoc): StoredOperation {
   return { id: _id, ...operation };
 }
 
-export function toAuditDoc({ id, ...entry }: AuditEntry): AuditDoc {
-  return escapeKeys({ _id: id, ...entry });
+export function toAuditDoc({ id, args, ...entry }: AuditEntry): AuditDoc {
+  return { ...escapeKeys({ _id: id, ...entry }), args: JSON.stringify(args) };
 }
 
 export function fromAuditDoc(doc: AuditDoc): AuditEntry {
-  const { _id, ...entry } = unescapeKeys(doc);
-  return { id: _id, ...entry };
+  const { _id, args, ...entry } = unescapeKeys(doc);
+  // Entries written before attempts were recorded up front have no finishedAt.
+  return { id: _id, ...entry, args: typeof args === 'string' ? (JSON.parse(args) as Record<string, unknown>) : args, finishedAt: entry.finishedAt ?? null };
 }

@@ -111,7 +111,7 @@ function loadCollections(ready: Promise<unknown>, dataDir: string | undefined) {
       { fieldName: 'status' },
       { fieldName: 'createdAt' },
     ]),
-    audit: load<AuditDoc>('audit', [{ fieldName: 'at' }, { fieldName: 'action' }]),
+    audit: load<AuditDoc>('audit', [{ fieldName: 'at' }, { fieldName: 'action' }, { fieldName: 'principal' }]),
   };
 }
 
@@ -178,6 +178,9 @@ function collection<D extends { _id: string }>(
       if (sort) cursor = cursor.sort(sort);
       if (limit !== undefined) cursor = cursor.limit(limit);
       return (await cursor) as unknown as D[];
+    },
+    async count(query) {
+      return (await db()).countAsync(query);
     },
     async update(query, set) {
       const { affectedDocuments } = await (await db()).updateAsync(query, { $set: set }, { returnUpdatedDocs: true });

@@ -3,6 +3,10 @@
 export {
   DuplicateKeyError,
   type AuditEntry,
+  type AuditFilter,
+  type AuditOutcome,
+  type AuditPosition,
+  type AuditSettlement,
   type AuditStore,
   type ClusterStore,
   type ContainerChange,

@@ -63,6 +63,7 @@ async function ensureIndexes(db: Db): Promise<void> {
   const audit = db.collection('audit');
   await audit.createIndex({ at: -1, _id: -1 }, { name: 'at' });
   await audit.createIndex({ action: 1, at: -1 }, { name: 'action_at' });
+  await audit.createIndex({ principal: 1, at: -1 }, { name: 'principal_at' });
 }
 
 /** The database named in the URI's path (`mongodb://host/<db>?...`), if any. */
@@ -94,6 +95,9 @@ function collection<D extends { _id: string }>(docs: Collection<D>): DocumentCol
       if (sort) cursor = cursor.sort(sort as MongoSort);
       if (limit !== undefined) cursor = cursor.limit(limit);
       return (await cursor.toArray()) as D[];
+    },
+    count(query) {
+      return docs.countDocuments(filter(query));
     },
     async update(query, set) {
       const updated = await docs.findOneAndUpdate(filter(query), { $set: set as Partial<D> }, { returnDocument: 'after' });

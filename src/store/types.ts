@@ -64,18 +64,43 @@ export interface StoredOperation {
 export type OperationFields = Partial<Pick<StoredOperation, 'status' | 'startedAt' | 'finishedAt' | 'message' | 'cancelRequested'>>;
 export type TargetFields = Partial<Omit<StoredTarget, 'cluster' | 'kind' | 'namespace' | 'name'>>;
 
+/** PENDING: attempted, outcome not (yet) recorded. Written before the mutation runs, settled after. */
+export type AuditOutcome = 'PENDING' | 'SUCCEEDED' | 'FAILED';
+
 export interface AuditEntry {
   id: string;
+  /** when the mutation was attempted */
   at: Date;
   principal: string;
   /** the mutation's name, e.g. `rolloutImage` */
   action: string;
-  /** its arguments, with secrets (tokens, keys) replaced by "[redacted]" */
+  /** its arguments, with secrets replaced by "[redacted]" and cut short past the audit's limits (src/audit) */
   args: Record<string, unknown>;
-  outcome: 'SUCCEEDED' | 'FAILED';
+  outcome: AuditOutcome;
   error: { code: string; message: string } | null;
   /** the operation a mutation started, if any */
   operationId: string | null;
+  /** when the outcome was recorded; null while PENDING */
+  finishedAt: Date | null;
+}
+
+/** How an attempt ended. */
+export type AuditSettlement = Pick<AuditEntry, 'error' | 'operationId' | 'finishedAt'> & { outcome: 'SUCCEEDED' | 'FAILED' };
+
+/** Which entries to list; absent or null criteria match every entry. */
+export interface AuditFilter {
+  /** exactly this principal's name */
+  principal?: string | null;
+  /** exactly this mutation's name */
+  action?: string | null;
+  /** attempted at or after this time */
+  since?: Date | null;
+}
+
+/** An entry's place in the newest-first order: listing `after` it returns older entries only. */
+export interface AuditPosition {
+  at: Date;
+  id: string;
 }
 
 export interface ClusterStore {
@@ -104,8 +129,12 @@ export interface OperationStore {
 
 export interface AuditStore {
   append(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
-  /** newest first; default limit 100 */
-  list(opts?: { limit?: number; action?: string }): Promise<AuditEntry[]>;
+  /** Records how a PENDING entry ended; RecordNotFoundError when there is no such PENDING entry (a settled one never changes). */
+  settle(id: string, end: AuditSettlement): Promise<AuditEntry>;
+  /** Newest first (by `at`, then id); only entries older than `after` when given; default limit 100. */
+  list(opts?: AuditFilter & { after?: AuditPosition; limit?: number }): Promise<AuditEntry[]>;
+  /** how many entries match */
+  count(filter?: AuditFilter): Promise<number>;
 }
 
 export interface GatewayStore {

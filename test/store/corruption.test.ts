@@ -17,7 +17,7 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 
 const first = operation({ id: 'op-first' });
 const last = operation({ id: 'op-last' });
-const auditEntry = (action: string) => ({ at: new Date(), principal: 'alice', action, args: {}, outcome: 'SUCCEEDED' as const, error: null, operationId: null });
+const auditEntry = (action: string) => ({ at: new Date(), principal: 'alice', action, args: {}, outcome: 'SUCCEEDED' as const, error: null, operationId: null, finishedAt: new Date() });
 
 /** A folder as a crash leaves it: compacted records, then records appended since, the store never closed. */
 async function crashedDataDir(): Promise<string> {

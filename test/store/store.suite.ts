@@ -5,6 +5,7 @@ import {
   DuplicateKeyError,
   RecordNotFoundError,
   SecretKeyError,
+  type AuditEntry,
   type GatewayStore,
   type StoredCluster,
   type StoredOperation,
@@ -196,16 +197,16 @@ export function storeSuite(harness: StoreHarness): void {
   });
 
   describe('audit', () => {
-    const entry = (action: string, minute: number) => ({
+    const entry = (action: string, minute: number, over: Partial<Omit<AuditEntry, 'id'>> = {}): Omit<AuditEntry, 'id'> => ({
       at: at(minute), principal: 'alice', action, args: { input: { name: 'x', 'dotted.key': '[redacted]' } },
-      outcome: 'SUCCEEDED' as const, error: null, operationId: null,
+      outcome: 'SUCCEEDED', error: null, operationId: null, finishedAt: at(minute), ...over,
     });
 
     it('appends entries with ids and lists them newest first', async () => {
       const first = await store.audit.append(entry('registerCluster', 1));
       expect(first).toEqual({ id: expect.any(String), ...entry('registerCluster', 1) });
       await store.audit.append(entry('unregisterCluster', 2));
-      await store.audit.append({ ...entry('rolloutImage', 2), outcome: 'FAILED', error: { code: 'CONFLICT', message: 'busy' }, operationId: 'op-1' });
+      await store.audit.append(entry('rolloutImage', 2, { outcome: 'FAILED', error: { code: 'CONFLICT', message: 'busy' }, operationId: 'op-1' }));
       const listed = await store.audit.list();
       expect(listed.map((e) => e.action)).toEqual(['rolloutImage', 'unregisterCluster', 'registerCluster']);
       expect(listed[0]).toMatchObject({ outcome: 'FAILED', error: { code: 'CONFLICT', message: 'busy' }, operationId: 'op-1' });
@@ -217,11 +218,65 @@ export function storeSuite(harness: StoreHarness): void {
       expect((await store.audit.list()).map((e) => e.action)).toEqual(['d', 'c', 'b', 'a']);
     });
 
-    it('limits and filters by action', async () => {
-      for (let i = 0; i < 5; i++) await store.audit.append(entry(i % 2 === 0 ? 'even' : 'odd', i));
-      expect((await store.audit.list({ limit: 2 })).map((e) => e.at)).toEqual([at(4), at(3)]);
-      expect((await store.audit.list({ action: 'even' })).map((e) => e.at)).toEqual([at(4), at(2), at(0)]);
-      expect(await store.audit.list({ action: 'none' })).toEqual([]);
+    it('keeps arguments of any shape as they were given: reserved keys, lists nested deep', async () => {
+      let nested: unknown = ['bottom'];
+      for (let i = 0; i < 40; i++) nested = [nested];
+      const args = { input: { '$where': 'x', 'a.b': { '%2E': 1 }, nested, at: '2026-09-01T10:00:00.000Z' } };
+      const appended = await store.audit.append(entry('deployWorkload', 1, { args }));
+      expect(appended.args).toEqual(args);
+      expect(await store.audit.list()).toEqual([appended]);
+    });
+
+    it('settles a PENDING entry once, and nothing else', async () => {
+      const pending = await store.audit.append(entry('scaleWorkload', 1, { outcome: 'PENDING', finishedAt: null }));
+      const end = { outcome: 'FAILED' as const, error: { code: 'NOT_FOUND', message: 'no workload a.b' }, operationId: null, finishedAt: at(2) };
+      const settled = await store.audit.settle(pending.id, end);
+      expect(settled).toEqual({ ...pending, ...end });
+      expect(await store.audit.list()).toEqual([settled]);
+      await expect(store.audit.settle(pending.id, { ...end, outcome: 'SUCCEEDED', error: null })).rejects.toBeInstanceOf(RecordNotFoundError);
+      await expect(store.audit.settle(randomUUID(), end)).rejects.toBeInstanceOf(RecordNotFoundError);
+      expect(await store.audit.list()).toEqual([settled]);
+    });
+
+    describe('filters, counts and pages', () => {
+      // minute: principal, action
+      const written: [number, string, string][] = [
+        [0, 'alice', 'scaleWorkload'], [1, 'bob', 'scaleWorkload'], [2, 'alice', 'cordonHost'],
+        [3, 'bob', 'rolloutImage'], [3, 'alice', 'scaleWorkload'], [5, 'alice', 'rolloutImage'],
+      ];
+      let ids: string[];
+      beforeEach(async () => {
+        ids = [];
+        for (const [minute, principal, action] of written) ids.push((await store.audit.append(entry(action, minute, { principal }))).id);
+      });
+
+      it.each([
+        ['no filter', {}, [5, 4, 3, 2, 1, 0]],
+        ['principal', { principal: 'bob' }, [3, 1]],
+        ['action', { action: 'scaleWorkload' }, [4, 1, 0]],
+        ['since, inclusive', { since: at(3) }, [5, 4, 3]],
+        ['every criterion', { principal: 'alice', action: 'scaleWorkload', since: at(1) }, [4]],
+        ['null criteria', { principal: null, action: null, since: null }, [5, 4, 3, 2, 1, 0]],
+        ['nothing matching', { principal: 'carol' }, []],
+      ])('%s', async (_, filter, expected) => {
+        expect((await store.audit.list(filter)).map((e) => e.id)).toEqual(expected.map((i) => ids[i]));
+        expect(await store.audit.count(filter)).toBe(expected.length);
+      });
+
+      it('pages after a position without repeats or gaps, entries of one minute included', async () => {
+        const seen: string[] = [];
+        let after: { at: Date; id: string } | undefined;
+        for (;;) {
+          const page = await store.audit.list({ limit: 2, after });
+          if (page.length === 0) break;
+          seen.push(...page.map((e) => e.id));
+          after = page.at(-1)!;
+          // Entries appended while paging are newer than any position: later pages never show them.
+          await store.audit.append(entry('late', 9));
+        }
+        expect(seen).toEqual([5, 4, 3, 2, 1, 0].map((i) => ids[i]));
+        expect((await store.audit.list({ action: 'rolloutImage', after: { at: at(5), id: ids[5]! } })).map((e) => e.id)).toEqual([ids[3]]);
+      });
     });
   });
 
@@ -239,13 +294,16 @@ export function storeSuite(harness: StoreHarness): void {
       await store.clusters.insert(cluster('prod'));
       await store.operations.create(op);
       await store.operations.updateTarget(op.id, 0, { status: 'SUCCEEDED', finishedAt: at(9) });
-      const audited = await store.audit.append({ at: at(1), principal: 'alice', action: 'x', args: {}, outcome: 'SUCCEEDED', error: null, operationId: null });
+      const audited = await store.audit.append({ at: at(1), principal: 'alice', action: 'x', args: {}, outcome: 'PENDING', error: null, operationId: null, finishedAt: null });
       store = await reopen(store, { secretKey: SUITE_KEY });
       expect(await store.clusters.get('prod')).toEqual(cluster('prod'));
       const read = await store.operations.get(op.id);
       expect(read?.targets[0]?.finishedAt).toEqual(at(9));
       expect(read?.targets[0]?.finishedAt).toBeInstanceOf(Date);
       expect(await store.audit.list()).toEqual([audited]);
+      // An attempt cut short by a restart is still there to settle.
+      const end = { outcome: 'SUCCEEDED' as const, error: null, operationId: null, finishedAt: at(2) };
+      expect(await store.audit.settle(audited.id, end)).toEqual({ ...audited, ...end });
       // The unique indexes hold after a restart too.
       await expect(store.clusters.insert(cluster('prod'))).rejects.toBeInstanceOf(DuplicateKeyError);
       expect(await store.operations.create(operation({ idempotencyKey: 'k' }))).toMatchObject({ created: false, operation: { id: op.id } });

@@ -2,6 +2,7 @@
 // real HTTP to the gateway, real Kubernetes HTTP from the gateway to the simulator.
 import type { FormattedExecutionResult } from 'graphql';
 import { buildGatewaySchema } from '../../schema/build-schema.js';
+import type { Principal } from '../../src/auth/index.js';
 import { createClusterRegistry, embeddedSource } from '../../src/fleet/index.js';
 import { createLogger } from '../../src/logging/index.js';
 import { startGateway } from '../../src/server/gateway.js';
@@ -44,9 +45,11 @@ export interface TestGatewayOptions extends SimFleetOptions {
   operations?: { pollMs?: number; hostTimeoutSeconds?: number };
   /** the watch engine's options; default backoff 20 ms to 500 ms, linger 30 s */
   watch?: Omit<WatchEngineOptions, 'registry' | 'logger'>;
+  /** who every request runs as; default the open-gateway principal (every role) */
+  principal?: Principal;
 }
 
-export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
+export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, principal, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
   const fleet = givenFleet ?? (await startSimFleet({ clusters: 3, ...fleetOptions }));
   const registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs })] });
   const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
@@ -64,6 +67,7 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
     schema: await buildGatewaySchema(),
     registry,
     batching,
+    principal,
   });
   return {
     url: gateway.url,
