@@ -1,4 +1,5 @@
 // `npm run bench [name]`: the benchmarks, one after another. Not tests: they print figures.
+import { abuse } from './abuse.js';
 import { readApi } from './read-api.js';
 import { simScale } from './sim-scale.js';
 import { subscriptions } from './subscriptions.js';
@@ -7,6 +8,7 @@ const benches: Record<string, () => Promise<void>> = {
   'sim-scale': () => simScale(),
   'read-api': () => readApi(),
   subscriptions: () => subscriptions(),
+  abuse: () => abuse(),
 };
 const only = process.argv[2];
 if (only && !benches[only]) {

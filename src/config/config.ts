@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readSinksFile, SinksFileError, type SinkConfig } from './sinks.js';
+import { DEFAULT_QUERY_LIMITS as LIMITS, type QueryLimits } from '../limits/limits.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -36,6 +37,8 @@ export interface Config {
   readonly secretKey?: Buffer;
   /** FLEETGRAPH_SINKS_FILE: HTTP endpoints that get resource changes pushed (see README, "Event sinks"). Default none. */
   readonly sinks?: readonly SinkConfig[];
+  /** QUERY_MAX_* , QUERY_TIMEOUT_MS, HTTP_MAX_BODY_BYTES, WS_MAX_*: what one request may cost (src/limits). */
+  readonly limits: QueryLimits;
 }
 
 /** Raised when a variable holds a value the gateway cannot use; the message names each one. */
@@ -94,6 +97,17 @@ const environment = z.object({
     .default(false),
   FLEETGRAPH_SINKS_FILE: z.string().optional(),
   FLEETGRAPH_SECRET_KEY: secretKey.optional(),
+  QUERY_MAX_DEPTH: integer(1, 1000).default(LIMITS.maxDepth),
+  QUERY_MAX_ALIASES: integer(0, 100_000).default(LIMITS.maxAliases),
+  QUERY_MAX_TOKENS: integer(1, 1_000_000).default(LIMITS.maxTokens),
+  QUERY_MAX_DIRECTIVES: integer(0, 100_000).default(LIMITS.maxDirectives),
+  QUERY_MAX_FIELD_REPEATS: integer(1, 100_000).default(LIMITS.maxFieldRepeats),
+  QUERY_MAX_COST: integer(1, 1_000_000_000).default(LIMITS.maxCost),
+  QUERY_TIMEOUT_MS: integer(1, 3_600_000).default(LIMITS.timeoutMs),
+  QUERY_MAX_RESPONSE_BYTES: integer(1024, 2_000_000_000).default(LIMITS.maxResponseBytes),
+  HTTP_MAX_BODY_BYTES: integer(1024, 1_000_000_000).default(LIMITS.maxBodyBytes),
+  WS_MAX_SUBSCRIPTIONS: integer(1, 100_000).default(LIMITS.maxSubscriptionsPerSocket),
+  WS_MAX_MESSAGE_BYTES: integer(1024, 1_000_000_000).default(LIMITS.maxMessageBytes),
 });
 
 /**
@@ -123,6 +137,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: vars.FLEETGRAPH_SECRET_KEY,
     // The sinks file names the variables holding its credentials, so it is read here, with env.
     sinks: vars.FLEETGRAPH_SINKS_FILE ? sinksFrom(vars.FLEETGRAPH_SINKS_FILE, present) : undefined,
+    limits: {
+      maxDepth: vars.QUERY_MAX_DEPTH,
+      maxAliases: vars.QUERY_MAX_ALIASES,
+      maxTokens: vars.QUERY_MAX_TOKENS,
+      maxDirectives: vars.QUERY_MAX_DIRECTIVES,
+      maxFieldRepeats: vars.QUERY_MAX_FIELD_REPEATS,
+      maxCost: vars.QUERY_MAX_COST,
+      timeoutMs: vars.QUERY_TIMEOUT_MS,
+      maxResponseBytes: vars.QUERY_MAX_RESPONSE_BYTES,
+      maxBodyBytes: vars.HTTP_MAX_BODY_BYTES,
+      maxSubscriptionsPerSocket: vars.WS_MAX_SUBSCRIPTIONS,
+      maxMessageBytes: vars.WS_MAX_MESSAGE_BYTES,
+    },
   };
 }
 

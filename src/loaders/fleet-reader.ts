@@ -22,16 +22,24 @@ export interface FleetReaderOptions {
   batching?: boolean;
   /** bounds the cluster calls under way at once; default: no bound */
   limit?: Limiter;
+  /**
+   * The request's deadline: once aborted, calls under way are cancelled and every read rejects
+   * with the signal's reason (not as a cluster failure: the cluster did nothing wrong). Default: none.
+   */
+  signal?: AbortSignal;
 }
 
 type AnyObject = KubeObjects[KubeKind];
 
-export function createFleetReader({ registry, batching = true, limit = (task) => task() }: FleetReaderOptions): FleetReader {
+export function createFleetReader({ registry, batching = true, limit = (task) => task(), signal }: FleetReaderOptions): FleetReader {
   const client: ClientOf = (cluster) => {
     const found = registry.get(cluster);
     if (!found) throw new Error(`no cluster named ${cluster}`);
     const { list: listCall, get: getCall } = found.client;
-    return { list: (kind, opts) => limit(() => listCall(kind, opts)), get: (kind, name, opts) => limit(() => getCall(kind, name, opts)) };
+    return {
+      list: (kind, opts) => withinDeadline(signal, () => limit(() => listCall(kind, { ...opts, signal }))),
+      get: (kind, name, opts) => withinDeadline(signal, () => limit(() => getCall(kind, name, { ...opts, signal }))),
+    };
   };
   if (!batching) return unbatchedReader(client);
 
@@ -62,9 +70,9 @@ export function createFleetReader({ registry, batching = true, limit = (task) =>
   };
 
   return {
-    list,
+    list: (cluster, kind, namespace) => withinDeadline(signal, () => list(cluster, kind, namespace)),
     async get(cluster, kind, name, namespace) {
-      const items = await list(cluster, kind, namespace);
+      const items = await withinDeadline(signal, () => list(cluster, kind, namespace));
       let index = byName.get(items);
       if (!index) {
         index = new Map(items.map((o) => [o.metadata?.name ?? '', o]));
@@ -73,6 +81,17 @@ export function createFleetReader({ registry, batching = true, limit = (task) =>
       return index.get(name) as KubeObjects[typeof kind] | undefined;
     },
   };
+}
+
+/** Runs `read` unless the deadline has passed; a read failing because it passed fails with the deadline's reason. */
+async function withinDeadline<T>(signal: AbortSignal | undefined, read: () => Promise<T>): Promise<T> {
+  signal?.throwIfAborted();
+  try {
+    return await read();
+  } catch (err) {
+    signal?.throwIfAborted();
+    throw err;
+  }
 }
 
 type ClientOf = (cluster: string) => Pick<ClusterClient, 'list' | 'get'>;

@@ -8,12 +8,15 @@ import { type GatewayStore, createEmbeddedStore } from '../store/index.js';
 import { type OperationEvents, createOperationEvents } from '../operations/events.js';
 import { DEFAULT_QUEUE_LIMIT, type WatchEngine } from '../events/index.js';
 import type { OperationRunner } from '../operations/runner.js';
+import { DEFAULT_QUERY_LIMITS, startDeadline } from '../limits/index.js';
 
 /** What every resolver receives; one is built per request (per operation over WebSocket). */
 export interface GatewayContext {
   readonly registry: ClusterRegistry;
   /** This request's reads of the fleet: each (cluster, kind, namespace scope) listed at most once. */
   readonly reader: FleetReader;
+  /** Aborted once this operation has run QUERY_TIMEOUT_MS (src/limits); the reader's calls stop then. */
+  readonly signal: AbortSignal;
   /** Clusters that failed part of this request; the server adds them to the response's errors. */
   readonly clusterErrors: ClusterErrors;
   /** This request's view of a cluster: probed once, then shared by every field that asks. Never rejects. */
@@ -68,6 +71,8 @@ export interface ContextFactoryOptions {
   operationEvents?: OperationEvents;
   /** default: none; operation mutations then fail */
   operationRunner?: OperationRunner;
+  /** QUERY_TIMEOUT_MS: how long one operation (or one subscription event) may read the fleet; default 30 000 */
+  timeoutMs?: number;
   /** who every request runs as, until authentication builds one per request; default the open-gateway principal */
   principal?: Principal;
 }
@@ -109,10 +114,12 @@ export function createContextFactory({
   resourceEvents = NO_RESOURCE_EVENTS,
   operationEvents = createOperationEvents(),
   operationRunner = NO_OPERATION_RUNNER,
+  timeoutMs = DEFAULT_QUERY_LIMITS.timeoutMs,
   principal = OPEN_GATEWAY_PRINCIPAL,
 }: ContextFactoryOptions): () => GatewayContext {
   return () => {
-    let reader = createFleetReader({ registry, batching, limit: createLimiter(concurrency) });
+    let signal = startDeadline(timeoutMs);
+    let reader = createFleetReader({ registry, batching, limit: createLimiter(concurrency), signal });
     let probes = new Map<string, Promise<ClusterHealth>>();
     let clusterErrors = new ClusterErrors();
     return {
@@ -123,8 +130,12 @@ export function createContextFactory({
       get clusterErrors() {
         return clusterErrors;
       },
+      get signal() {
+        return signal;
+      },
       renew() {
-        reader = createFleetReader({ registry, batching, limit: createLimiter(concurrency) });
+        signal = startDeadline(timeoutMs);
+        reader = createFleetReader({ registry, batching, limit: createLimiter(concurrency), signal });
         probes = new Map();
         clusterErrors = new ClusterErrors();
       },

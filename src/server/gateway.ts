@@ -18,10 +18,14 @@ import type { OperationRunner } from '../operations/runner.js';
 import type { OperationReader } from '../operations/reader.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { attachWebSocket, type WebSocketEndpoint } from './websocket.js';
+import { DEFAULT_QUERY_LIMITS, createQueryGate, httpLimits, stringifyWithin, type QueryLimits } from '../limits/index.js';
 
 export interface GatewayOptions {
   /** Where to listen; port 0 picks a free one (see Gateway.url). allowPrivilegedContainers defaults to false. */
-  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'clusterTimeoutMs'>>;
+  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'clusterTimeoutMs'>> & {
+    /** what one request may cost; each limit left out has its default (src/limits) */
+    limits?: Partial<QueryLimits>;
+  };
   logger: Logger;
   /** From buildGatewaySchema(); given rather than built here so src/ stays clear of resolvers/. */
   schema: GraphQLSchema;
@@ -62,6 +66,7 @@ const PATH = '/graphql';
 /** Serves the schema over HTTP (Apollo on express) and WebSocket (graphql-ws) on one port. */
 export async function startGateway({ config, logger, schema, registry, batching, operationRunner, operations, principal, store: givenStore, clusterRegistration: givenRegistration, ...events }: GatewayOptions): Promise<Gateway> {
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = createServer(app);
   // Listen before anything else starts, so a busy port fails with nothing to undo;
   // until Apollo is mounted a few milliseconds later, requests get express's 404.
@@ -72,13 +77,16 @@ export async function startGateway({ config, logger, schema, registry, batching,
     const resourceEvents = events.resourceEvents ?? ownEngine!;
     const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
     const clusterRegistration = givenRegistration ?? (await ownClusterRegistration({ registry, store, logger, timeoutMs: config.clusterTimeoutMs }));
-    const context = createContextFactory({ registry, concurrency: config.clusterConcurrency, batching, policy, resourceEvents, operationEvents: events.operationEvents, operationRunner, operations, store, clusterRegistration, principal });
+    const limits = { ...DEFAULT_QUERY_LIMITS, ...config.limits };
+    const context = createContextFactory({ registry, concurrency: config.clusterConcurrency, batching, policy, resourceEvents, operationEvents: events.operationEvents, operationRunner, operations, store, clusterRegistration, principal, timeoutMs: limits.timeoutMs });
     const formatError = createErrorFormatter(logger.child({ component: 'gateway' }));
     // Every mutation is audited, over HTTP and WebSocket alike.
     const served = auditMutations(schema, { logger: logger.child({ component: 'audit' }) });
-    const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH });
-    const apollo = await startApollo({ schema: served, formatError, plugins: plugins(httpServer, ws) });
-    app.use(PATH, express.json(), expressMiddleware(apollo, { context: async () => context() }));
+    // Both transports refuse costly queries through one gate, before graphql-js validates them.
+    const gate = createQueryGate({ schema: served, limits, clusters: () => registry.list().length });
+    const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, gate, limits });
+    const apollo = await startApollo({ schema: served, formatError, plugins: plugins(httpServer, ws), stringifyResult: stringifyWithin(limits.maxResponseBytes) });
+    app.use(PATH, ...httpLimits({ gate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async () => context() }));
     const stop = async () => {
       await apollo.stop();
       await ownEngine?.stop();
@@ -103,7 +111,7 @@ async function ownClusterRegistration(options: {
 }
 
 async function startApollo(
-  options: Pick<ApolloServerOptionsWithSchema<GatewayContext>, 'schema' | 'formatError' | 'plugins'>,
+  options: Pick<ApolloServerOptionsWithSchema<GatewayContext>, 'schema' | 'formatError' | 'plugins' | 'stringifyResult'>,
 ): Promise<ApolloServer<GatewayContext>> {
   const apollo = new ApolloServer<GatewayContext>({
     ...options,

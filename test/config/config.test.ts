@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../../src/config/index.js';
+import { DEFAULT_QUERY_LIMITS } from '../../src/limits/index.js';
 
 describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
@@ -14,6 +15,8 @@ describe('loadConfig', () => {
       clusterTimeoutMs: 5000,
       clusterConcurrency: 8,
       allowPrivilegedContainers: false,
+      sinks: undefined,
+      limits: DEFAULT_QUERY_LIMITS,
     });
   });
 
@@ -30,6 +33,17 @@ describe('loadConfig', () => {
       CLUSTER_TIMEOUT_MS: '250',
       CLUSTER_CONCURRENCY: '2',
       ALLOW_PRIVILEGED_CONTAINERS: 'true',
+      QUERY_MAX_DEPTH: '5',
+      QUERY_MAX_ALIASES: '6',
+      QUERY_MAX_TOKENS: '700',
+      QUERY_MAX_DIRECTIVES: '8',
+      QUERY_MAX_FIELD_REPEATS: '4',
+      QUERY_MAX_COST: '9000',
+      QUERY_TIMEOUT_MS: '1000',
+      QUERY_MAX_RESPONSE_BYTES: '1048576',
+      HTTP_MAX_BODY_BYTES: '2048',
+      WS_MAX_SUBSCRIPTIONS: '3',
+      WS_MAX_MESSAGE_BYTES: '4096',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -43,6 +57,20 @@ describe('loadConfig', () => {
       clusterTimeoutMs: 250,
       clusterConcurrency: 2,
       allowPrivilegedContainers: true,
+      sinks: undefined,
+      limits: {
+        maxDepth: 5,
+        maxAliases: 6,
+        maxTokens: 700,
+        maxDirectives: 8,
+        maxFieldRepeats: 4,
+        maxCost: 9000,
+        timeoutMs: 1000,
+        maxResponseBytes: 1_048_576,
+        maxBodyBytes: 2048,
+        maxSubscriptionsPerSocket: 3,
+        maxMessageBytes: 4096,
+      },
     });
   });
 
@@ -68,6 +96,11 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud": must be one of fatal, error/],
     ['ALLOW_PRIVILEGED_CONTAINERS', 'maybe', /ALLOW_PRIVILEGED_CONTAINERS="maybe": must be true or false/],
     ['FLEETGRAPH_CONTEXTS', ' , ', /FLEETGRAPH_CONTEXTS=" , ": must name at least one context/],
+    ['QUERY_MAX_DEPTH', '0', /QUERY_MAX_DEPTH="0": must be a whole number from 1/],
+    ['QUERY_MAX_COST', 'lots', /QUERY_MAX_COST="lots"/],
+    ['QUERY_TIMEOUT_MS', '-5', /QUERY_TIMEOUT_MS="-5"/],
+    ['HTTP_MAX_BODY_BYTES', '10', /HTTP_MAX_BODY_BYTES="10": must be a whole number from 1024/],
+    ['WS_MAX_MESSAGE_BYTES', '1.5', /WS_MAX_MESSAGE_BYTES="1.5"/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);

@@ -11,6 +11,7 @@ import { startOperationRunner } from '../../src/operations/index.js';
 import { type GatewayStore, createEmbeddedStore } from '../../src/store/index.js';
 import { startSimFleet, type SimFleet, type SimFleetOptions } from '../../src/sim/fleet.js';
 import { createWatchEngine, type WatchEngine, type WatchEngineOptions } from '../../src/events/index.js';
+import type { QueryLimits } from '../../src/limits/index.js';
 
 export type GraphQLResponse<T = Record<string, unknown>> = FormattedExecutionResult<T>;
 
@@ -45,11 +46,13 @@ export interface TestGatewayOptions extends SimFleetOptions {
   operations?: { pollMs?: number; hostTimeoutSeconds?: number };
   /** the watch engine's options; default backoff 20 ms to 500 ms, linger 30 s */
   watch?: Omit<WatchEngineOptions, 'registry' | 'logger'>;
+  /** what one request may cost; default the gateway's defaults (src/limits) */
+  limits?: Partial<QueryLimits>;
   /** who every request runs as; default the open-gateway principal (every role) */
   principal?: Principal;
 }
 
-export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, principal, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
+export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, limits, principal, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
   const fleet = givenFleet ?? (await startSimFleet({ clusters: 3, ...fleetOptions }));
   const registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs })] });
   const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
@@ -62,7 +65,7 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
     operationEvents,
     resourceEvents,
     store,
-    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8, allowPrivilegedContainers },
+    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8, allowPrivilegedContainers, limits },
     logger: createLogger({ level: 'silent' }),
     schema: await buildGatewaySchema(),
     registry,
