@@ -25,9 +25,15 @@ export async function makePrivateDataDir(dataDir: string, logger?: Logger): Prom
 }
 
 async function restrict(path: string, mode: number): Promise<boolean> {
-  if (((await stat(path)).mode & 0o077) === 0) return false;
-  await chmod(path, mode);
-  return true;
+  try {
+    if (((await stat(path)).mode & 0o077) === 0) return false;
+    await chmod(path, mode);
+    return true;
+  } catch (err) {
+    // Another opener's temporary lock file, gone since the folder was listed.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
 }
 
 /** Every collection file of the folder (`*.db`), whichever collections exist. */
