@@ -20,4 +20,11 @@ export class RestartHostsInput {
 
   @Field(() => String, { nullable: true })
   idempotencyKey?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'when a target is held by another running or pending operation: wait for it to finish (true) instead of failing with CONFLICT',
+  })
+  queue?: boolean | null;
 }

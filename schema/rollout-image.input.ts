@@ -25,4 +25,11 @@ export class RolloutImageInput {
 
   @Field(() => String, { nullable: true, description: 'the same key from the same principal returns the same operation' })
   idempotencyKey?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'when a target is held by another running or pending operation: wait for it to finish (true) instead of failing with CONFLICT',
+  })
+  queue?: boolean | null;
 }

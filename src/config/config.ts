@@ -37,6 +37,10 @@ export interface Config {
   readonly secretKey?: Buffer;
   /** FLEETGRAPH_SINKS_FILE: HTTP endpoints that get resource changes pushed (see README, "Event sinks"). Default none. */
   readonly sinks?: readonly SinkConfig[];
+  /** OPERATION_LEASE_SECONDS: how long a gateway's lease on a running operation lasts unless renewed. Default 30. */
+  readonly operationLeaseSeconds?: number;
+  /** IDEMPOTENCY_KEY_TTL_SECONDS: how long an idempotency key names its operation. Default 86 400 (24 h). */
+  readonly idempotencyKeyTtlSeconds?: number;
   /** QUERY_MAX_* , QUERY_TIMEOUT_MS, HTTP_MAX_BODY_BYTES, WS_MAX_*: what one request may cost (src/limits). */
   readonly limits: QueryLimits;
 }
@@ -97,6 +101,8 @@ const environment = z.object({
     .default(false),
   FLEETGRAPH_SINKS_FILE: z.string().optional(),
   FLEETGRAPH_SECRET_KEY: secretKey.optional(),
+  OPERATION_LEASE_SECONDS: integer(1, 3600).default(30),
+  IDEMPOTENCY_KEY_TTL_SECONDS: integer(60, 30 * 86_400).default(86_400),
   QUERY_MAX_DEPTH: integer(1, 1000).default(LIMITS.maxDepth),
   QUERY_MAX_ALIASES: integer(0, 100_000).default(LIMITS.maxAliases),
   QUERY_MAX_TOKENS: integer(1, 1_000_000).default(LIMITS.maxTokens),
@@ -137,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: vars.FLEETGRAPH_SECRET_KEY,
     // The sinks file names the variables holding its credentials, so it is read here, with env.
     sinks: vars.FLEETGRAPH_SINKS_FILE ? sinksFrom(vars.FLEETGRAPH_SINKS_FILE, present) : undefined,
+    operationLeaseSeconds: vars.OPERATION_LEASE_SECONDS,
+    idempotencyKeyTtlSeconds: vars.IDEMPOTENCY_KEY_TTL_SECONDS,
     limits: {
       maxDepth: vars.QUERY_MAX_DEPTH,
       maxAliases: vars.QUERY_MAX_ALIASES,

@@ -2,6 +2,7 @@
 // scheduler says, each worked through its steps, the operation's status written last.
 import type { StoredOperation } from '../store/types.js';
 import type { OperationStore } from '../store/types.js';
+import { holdTargets } from './claims.js';
 import type { OperationEvents } from './events.js';
 import { runHostTarget } from './host-target.js';
 import { type OperationParams, paramsOf } from './params.js';
@@ -27,12 +28,16 @@ export interface ExecuteArgs {
   store: OperationStore;
   events: OperationEvents;
   operation: StoredOperation;
+  /** the runner holding the operation's lease: every write is fenced by it */
+  owner?: string;
+  /** a write found another runner holds the lease: stop driving */
+  onLeaseLost?: () => void;
 }
 
-export function executeOperation({ run, store, events, operation }: ExecuteArgs): Execution {
-  const tracker = trackOperation({ store, events, operation });
+export function executeOperation({ run, store, events, operation, owner, onLeaseLost }: ExecuteArgs): Execution {
+  const tracker = trackOperation({ store, events, operation, owner, onLeaseLost });
   const loop: Loop = { cancelRequested: operation.cancelRequested, wake: () => {}, acks: [] };
-  const done = drive(run, tracker, loop)
+  const done = drive(run, tracker, loop, store)
     .catch((err: unknown) => {
       if (!(err instanceof RunnerStopped)) run.logger.error({ err, operation: operation.id }, 'operation stopped on an unexpected error; it resumes when the gateway starts again');
     })
@@ -59,10 +64,12 @@ function acknowledge(loop: Loop): void {
   for (const ack of loop.acks.splice(0)) ack();
 }
 
-async function drive(run: RunContext, tracker: OperationTracker, loop: Loop): Promise<void> {
+async function drive(run: RunContext, tracker: OperationTracker, loop: Loop, store: OperationStore): Promise<void> {
   const cancelled = () => loop.cancelRequested;
   const params = paramsOf(tracker.current());
-  if (tracker.current().status === 'PENDING') await tracker.update({ status: 'RUNNING', startedAt: run.now() });
+  // Claimed when it was asked, unless queued behind another; a resumed one holds its own already.
+  await holdTargets(run, store, tracker, cancelled);
+  if (tracker.current().status === 'PENDING') await tracker.update({ status: 'RUNNING', startedAt: run.now(), message: null });
   const running = new Map<number, Promise<void>>();
   const start = (index: number) => {
     const task = runTarget(run, tracker, index, params).finally(() => running.delete(index));
@@ -80,8 +87,10 @@ async function drive(run: RunContext, tracker: OperationTracker, loop: Loop): Pr
     next.start.forEach(start);
     if (running.size === 0) {
       const outcome = operationOutcome({ targets: tracker.current().targets, cancelRequested: cancelled() }, run.now());
-      if (outcome) await tracker.update({ ...outcome, cancelRequested: cancelled() });
-      else run.logger.error({ operation: tracker.id }, 'operation has targets left but none can start; it resumes when the gateway starts again');
+      if (outcome) {
+        await tracker.update({ ...outcome, cancelRequested: cancelled() });
+        await store.releaseTargets(tracker.id);
+      } else run.logger.error({ operation: tracker.id }, 'operation has targets left but none can start; it resumes when the gateway starts again');
       return;
     }
     if (cancelled()) acknowledge(loop);
@@ -94,6 +103,9 @@ async function drive(run: RunContext, tracker: OperationTracker, loop: Loop): Pr
 
 async function runTarget(run: RunContext, tracker: OperationTracker, index: number, params: OperationParams): Promise<void> {
   try {
+    const target = tracker.target(index);
+    // A cluster that could not be read when planning: it fails when its turn comes, so the strategy decides what follows.
+    if (target.kind === 'Cluster') return void (await tracker.apply(index, { type: 'failed', at: run.now(), reason: target.message ?? `cluster ${target.cluster} could not be read` }));
     switch (params.kind) {
       case 'HOST_RESTART':
         return await runHostTarget({ run, tracker, index, timeoutSeconds: params.timeoutSeconds });

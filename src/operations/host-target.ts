@@ -1,11 +1,12 @@
 // One host of a restartHosts operation, from wherever its stored step says it stands:
 //   planned   step `changing`
-//   changing  cordon and mark it (restart-operation annotation), drain it, request a reboot
-//             (unless one is already requested or under way: a resumed target), step `changed`
-//   changed   wait for the reboot: the kubelet drops the request as it goes down, then Ready
-//             again; uncordon and unmark; SUCCEEDED. Not back within the timeout: FAILED, and
+//   changing  cordon and mark it (restart-operation annotation), drain it, record its boot id,
+//             step `changed`
+//   changed   request a reboot (unless one is requested, under way or over: a resumed target),
+//             wait for it: the kubelet drops the request as it goes down, then Ready again on a
+//             new boot; uncordon and unmark; SUCCEEDED. Not back within the timeout: FAILED, and
 //             the node stays cordoned and marked — it is still out.
-import { type ClusterClient, KubeCallError } from '../kube/index.js';
+import { type ClusterClient, KubeCallError, type KubeObjects } from '../kube/index.js';
 import { REBOOT_REQUESTED_ANNOTATION, RESTART_OPERATION_ANNOTATION } from '../model/host.js';
 import { drainNode } from './drain.js';
 import { judgeReboot } from './rollout-status.js';
@@ -29,13 +30,13 @@ export async function runHostTarget({ run, tracker, index, timeoutSeconds }: Hos
     if (target.step === 'changing') {
       await patchNode(run, client, node, { spec: { unschedulable: true }, metadata: { annotations: { [RESTART_OPERATION_ANNOTATION]: tracker.id } } });
       await drainNode({ run, client, node, deadline });
-      if (!(await rebootUnderWay(run, client, node))) {
-        await patchNode(run, client, node, { metadata: { annotations: { [REBOOT_REQUESTED_ANNOTATION]: run.now().toISOString() } } });
-      }
-      target = await tracker.apply(index, { type: 'changed' });
+      // The boot is recorded before the reboot is asked: a gateway stopping in between asks on
+      // resume only if the node has neither a request nor a new boot (it never rebooted).
+      target = await tracker.apply(index, { type: 'changed', bootId: bootIdOf(await readNode(run, client, node)) });
     }
     if (target.step === 'changed') {
-      await waitForReboot(run, client, node, deadline, timeoutSeconds);
+      await requestReboot(run, client, node, target.bootId ?? null);
+      await waitForReboot(run, client, node, { deadline, timeoutSeconds, bootId: target.bootId ?? null });
       await patchNode(run, client, node, { spec: { unschedulable: false }, metadata: { annotations: { [RESTART_OPERATION_ANNOTATION]: null } } });
       await tracker.apply(index, { type: 'succeeded', at: run.now() });
     }
@@ -50,20 +51,35 @@ function patchNode(run: RunContext, client: ClusterClient, node: string, body: o
   return client.patch('Node', node, body, { strategy: 'merge', signal: run.signal });
 }
 
-/** A reboot asked and not started, or started (NotReady): asking again would reboot it twice. */
-async function rebootUnderWay(run: RunContext, client: ClusterClient, node: string): Promise<boolean> {
+async function readNode(run: RunContext, client: ClusterClient, node: string): Promise<KubeObjects['Node']> {
   const found = await client.get('Node', node, { signal: run.signal });
   if (!found) throw new TargetFailure(`node ${node} no longer exists`);
-  return judgeReboot(found, REBOOT_REQUESTED_ANNOTATION) !== 'back';
+  return found;
 }
 
-/** @throws TargetFailure when the node is not back Ready by the deadline */
-async function waitForReboot(run: RunContext, client: ClusterClient, node: string, deadline: number, timeoutSeconds: number): Promise<void> {
+const bootIdOf = (node: KubeObjects['Node']): string | null => node.status?.nodeInfo?.bootID || null;
+
+/**
+ * Asks for the reboot unless it was asked (the request is still there), has started (NotReady)
+ * or is over (a boot other than `bootId`): asking again would reboot the node twice.
+ */
+async function requestReboot(run: RunContext, client: ClusterClient, node: string, bootId: string | null): Promise<void> {
+  const found = await readNode(run, client, node);
+  const rebooted = bootId !== null && bootIdOf(found) !== bootId;
+  if (rebooted || judgeReboot(found, REBOOT_REQUESTED_ANNOTATION) !== 'back') return;
+  await patchNode(run, client, node, { metadata: { annotations: { [REBOOT_REQUESTED_ANNOTATION]: run.now().toISOString() } } });
+}
+
+/**
+ * Back: Ready with the request gone and — when the boot before was known — a new boot.
+ * @throws TargetFailure when the node is not back Ready by the deadline
+ */
+async function waitForReboot(run: RunContext, client: ClusterClient, node: string, { deadline, timeoutSeconds, bootId }: { deadline: number; timeoutSeconds: number; bootId: string | null }): Promise<void> {
   for (;;) {
     try {
-      const found = await client.get('Node', node, { signal: run.signal });
-      if (!found) throw new TargetFailure(`node ${node} no longer exists`);
-      if (judgeReboot(found, REBOOT_REQUESTED_ANNOTATION) === 'back') return;
+      const found = await readNode(run, client, node);
+      const newBoot = bootId === null || bootIdOf(found) !== bootId;
+      if (newBoot && judgeReboot(found, REBOOT_REQUESTED_ANNOTATION) === 'back') return;
     } catch (err) {
       const cause = asTargetError(run, err);
       // A cluster that cannot be read for a while is waited on like a node still down.

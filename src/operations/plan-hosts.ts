@@ -1,7 +1,7 @@
 // restartHosts' plan: the nodes named, or those a label selector picks, of one cluster.
 import { BadUserInputError, NotFoundError, parseUserSelector } from '../errors/index.js';
 import type { GatewayContext } from '../server/context.js';
-import { clusterOrder, orUnavailable } from './plan-reads.js';
+import { clusterOrder, orUnreadCluster } from './plan-reads.js';
 import { hostTargets } from './plan.js';
 import type { OperationRequest } from './runner.js';
 import { atLeastOne } from './strategy.js';
@@ -21,7 +21,8 @@ type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
 /**
  * @param timeoutSeconds how long each host may take to drain, reboot and come back Ready
  * @throws BadUserInputError unless exactly one of hosts and labelSelector is given, for a bad
- * selector or a maxUnavailable below 1; NotFoundError for an unknown cluster or host
+ * selector or a maxUnavailable below 1; NotFoundError for an unknown cluster or host. A
+ * cluster that cannot be read is planned as one FAILED target (kind Cluster).
  */
 export async function planHostRestart(ctx: PlanContext, input: RestartHostsInput, timeoutSeconds: number): Promise<OperationRequest> {
   const maxUnavailable = input.maxUnavailable ?? 1;
@@ -31,8 +32,9 @@ export async function planHostRestart(ctx: PlanContext, input: RestartHostsInput
   if (hosts && hosts.length === 0) throw new BadUserInputError('hosts: name at least one host');
   const selector = labelSelector == null ? undefined : parseUserSelector(labelSelector);
   const [cluster] = clusterOrder(ctx.registry, [input.cluster]);
-  const nodes = await orUnavailable(ctx.reader.list(cluster!, 'Node'));
-  if (hosts) {
+  const read = await orUnreadCluster(cluster!, ctx.reader.list(cluster!, 'Node'));
+  const nodes = 'value' in read ? read.value : [];
+  if (hosts && 'value' in read) {
     const missing = hosts.filter((h) => !nodes.some((n) => n.metadata?.name === h));
     if (missing.length > 0) throw new NotFoundError(`cluster ${cluster} has no host ${[...new Set(missing)].join(', ')}`);
   }
@@ -43,7 +45,7 @@ export async function planHostRestart(ctx: PlanContext, input: RestartHostsInput
     idempotencyKey: input.idempotencyKey ?? null,
     dryRun: input.dryRun ?? false,
     params: { kind: 'HOST_RESTART', maxUnavailable, timeoutSeconds },
-    targets: hostTargets(cluster!, chosen),
+    targets: 'failed' in read ? [read.failed] : hostTargets(cluster!, chosen),
   };
 }
 

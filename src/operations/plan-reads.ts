@@ -1,8 +1,11 @@
-// Reads the planners share: clusters named by a request, and fleet reads whose cluster
-// failure fails the request (a plan missing a cluster would look complete and be wrong).
+// Reads the planners share: clusters named by a request, and fleet reads where a cluster's
+// failure becomes that cluster's FAILED target (a plan silently missing a cluster would look
+// complete and be wrong; failing the whole request would hold up the others).
 import { ClusterUnavailableError, NotFoundError } from '../errors/index.js';
 import type { ClusterRegistry } from '../fleet/index.js';
 import { KubeCallError } from '../kube/index.js';
+import type { StoredTarget } from '../store/types.js';
+import { plannedTarget } from './plan.js';
 
 /**
  * The clusters asked for, in the order given (duplicates dropped), or every registered one
@@ -22,5 +25,20 @@ export async function orUnavailable<T>(read: Promise<T>): Promise<T> {
     return await read;
   } catch (err) {
     throw err instanceof KubeCallError ? ClusterUnavailableError.from(err) : err;
+  }
+}
+
+/** A cluster that could not be read, as a target: it fails with the reason when its turn comes. */
+export function unreadClusterTarget(cluster: string, reason: string): StoredTarget {
+  return plannedTarget({ cluster, kind: 'Cluster', namespace: null, name: cluster }, { message: `cluster ${cluster} could not be read: ${reason}` });
+}
+
+/** The read's value, or — for that cluster's failure only — the cluster's FAILED target. */
+export async function orUnreadCluster<T>(cluster: string, read: Promise<T>): Promise<{ value: T } | { failed: StoredTarget }> {
+  try {
+    return { value: await read };
+  } catch (err) {
+    if (!(err instanceof KubeCallError)) throw err;
+    return { failed: unreadClusterTarget(cluster, err.message) };
   }
 }

@@ -8,8 +8,9 @@ import type { WorkloadObjectArgs } from '../model/workload-status.js';
 import { type WorkloadFilter, selectWorkloadClusters, workloadMatcher } from '../query/workload-filter.js';
 import type { GatewayContext } from '../server/context.js';
 import { readClusterWorkloads } from '../upgrades/index.js';
-import { clusterOrder, orUnavailable } from './plan-reads.js';
-import { restartTargets } from './plan.js';
+import { clusterOrder, orUnreadCluster } from './plan-reads.js';
+import { inClusterOrder, restartTargets } from './plan.js';
+import type { StoredTarget } from '../store/types.js';
 import type { OperationRequest } from './runner.js';
 import { type RolloutStrategyInput, rolloutStrategy } from './strategy.js';
 
@@ -35,8 +36,9 @@ type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
  * @param at the restart's time, written as every target's restartedAt (RFC 3339). With
  * milliseconds, unlike kubectl's: a resumed target takes an equal value for its own restart
  * having landed, so two restarts within one second must not write the same one.
+ * A cluster that cannot be read is planned as its own FAILED target (kind Cluster).
  * @throws BadUserInputError unless exactly one of workloads and filter is given (or for a bad
- * strategy or selector), NotFoundError for unknown clusters or workloads, ClusterUnavailableError
+ * strategy or selector), NotFoundError for unknown clusters or workloads
  */
 export async function planRestart(ctx: PlanContext, input: RestartWorkloadsInput, at: Date): Promise<OperationRequest> {
   const strategy = rolloutStrategy(input.strategy);
@@ -44,23 +46,30 @@ export async function planRestart(ctx: PlanContext, input: RestartWorkloadsInput
   if ((workloads == null) === (filter == null)) throw new BadUserInputError('give either workloads or filter, not both or neither');
   if (workloads && workloads.length === 0) throw new BadUserInputError('workloads: name at least one workload');
   const order = workloads ? clusterOrder(ctx.registry, [...new Set(workloads.map((w) => w.cluster))]) : clusterOrder(ctx.registry, filter?.clusters);
-  const found = workloads ? await namedWorkloads(ctx, workloads) : await filteredWorkloads(ctx, order, filter!);
+  const { found, unread } = workloads ? await namedWorkloads(ctx, workloads) : await filteredWorkloads(ctx, order, filter!);
   return {
     kind: 'RESTART',
     requestedBy: ctx.principal.name,
     idempotencyKey: input.idempotencyKey ?? null,
     dryRun: input.dryRun ?? false,
     params: { kind: 'RESTART', restartedAt: at.toISOString(), strategy, clusterOrder: order },
-    targets: restartTargets(found, order),
+    targets: inClusterOrder([...restartTargets(found, order), ...unread], order),
   };
 }
 
-/** @throws NotFoundError naming every workload that does not exist */
-async function namedWorkloads(ctx: PlanContext, refs: readonly WorkloadRefInput[]): Promise<WorkloadRecord[]> {
-  const found = await Promise.all(refs.map((ref) => orUnavailable(readWorkload(ctx, ref))));
-  const missing = refs.filter((_, i) => !found[i]);
+interface Found {
+  found: WorkloadRecord[];
+  /** one FAILED target per cluster that could not be read */
+  unread: StoredTarget[];
+}
+
+/** @throws NotFoundError naming every workload that does not exist (in the clusters that could be read) */
+async function namedWorkloads(ctx: PlanContext, refs: readonly WorkloadRefInput[]): Promise<Found> {
+  const reads = await Promise.all(refs.map((ref) => orUnreadCluster(ref.cluster, readWorkload(ctx, ref))));
+  const missing = refs.filter((_, i) => { const r = reads[i]!; return 'value' in r && !r.value; });
   if (missing.length > 0) throw new NotFoundError(`no workload ${missing.map((r) => `${r.kind} ${r.cluster}/${r.namespace}/${r.name}`).join(', ')}`);
-  return found as WorkloadRecord[];
+  const unread = new Map(reads.flatMap((r) => ('failed' in r ? [[r.failed.cluster, r.failed] as const] : [])));
+  return { found: reads.flatMap((r) => ('value' in r && r.value ? [r.value] : [])), unread: [...unread.values()] };
 }
 
 async function readWorkload(ctx: PlanContext, { cluster, namespace, kind, name }: WorkloadRefInput): Promise<WorkloadRecord | undefined> {
@@ -68,21 +77,29 @@ async function readWorkload(ctx: PlanContext, { cluster, namespace, kind, name }
   return obj && workloadRecord(cluster, ...([kind, obj] as WorkloadObjectArgs));
 }
 
-/** Every cluster the filter allows is read whole: one that cannot be read fails the request. */
-async function filteredWorkloads(ctx: PlanContext, order: readonly string[], filter: WorkloadFilter): Promise<WorkloadRecord[]> {
+/** Every cluster the filter allows is read whole: one that cannot be read is its FAILED target. */
+async function filteredWorkloads(ctx: PlanContext, order: readonly string[], filter: WorkloadFilter): Promise<Found> {
   const environments = new Map<string, string | null>();
   const matches = workloadMatcher(filter, { environmentOf: (cluster, namespace) => environments.get(`${cluster}/${namespace}`) ?? null });
   const clusters = selectWorkloadClusters(order, filter);
   const lists = await Promise.all(
-    clusters.map(async (cluster) => {
-      if (filter.environments) {
-        for (const ns of await orUnavailable(ctx.reader.list(cluster, 'Namespace'))) {
-          const record = toNamespaceRecord(cluster, ns);
-          environments.set(`${cluster}/${record.name}`, record.environment);
-        }
-      }
-      return orUnavailable(readClusterWorkloads(ctx, cluster));
-    }),
+    clusters.map((cluster) =>
+      orUnreadCluster(
+        cluster,
+        (async () => {
+          if (filter.environments) {
+            for (const ns of await ctx.reader.list(cluster, 'Namespace')) {
+              const record = toNamespaceRecord(cluster, ns);
+              environments.set(`${cluster}/${record.name}`, record.environment);
+            }
+          }
+          return readClusterWorkloads(ctx, cluster);
+        })(),
+      ),
+    ),
   );
-  return lists.flat().filter(matches);
+  return {
+    found: lists.flatMap((r) => ('value' in r ? r.value : [])).filter(matches),
+    unread: lists.flatMap((r) => ('failed' in r ? [r.failed] : [])),
+  };
 }

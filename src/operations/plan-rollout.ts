@@ -1,11 +1,11 @@
 // rolloutImage's plan: the workloads upgradeCandidates classes UPGRADE for the image, with
 // the same filter, clusters and namespaces semantics; only those containers change.
-import { BadUserInputError, ClusterUnavailableError } from '../errors/index.js';
+import { BadUserInputError } from '../errors/index.js';
 import type { ImageField } from '../images/index.js';
 import type { GatewayContext } from '../server/context.js';
 import { readClusterWorkloads, upgradeCandidates } from '../upgrades/index.js';
-import { clusterOrder } from './plan-reads.js';
-import { rolloutTargets } from './plan.js';
+import { clusterOrder, unreadClusterTarget } from './plan-reads.js';
+import { inClusterOrder, rolloutTargets } from './plan.js';
 import type { OperationRequest } from './runner.js';
 import { type RolloutStrategyInput, rolloutStrategy } from './strategy.js';
 
@@ -23,8 +23,8 @@ export interface RolloutImageInput {
 type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
 
 /**
- * @throws BadUserInputError for a bad image or strategy, NotFoundError for an unknown
- * cluster, ClusterUnavailableError when a cluster asked cannot be read — all before any write.
+ * A cluster that cannot be read is planned as its own FAILED target (kind Cluster).
+ * @throws BadUserInputError for a bad image or strategy, NotFoundError for an unknown cluster — before any write.
  */
 export async function planRollout(ctx: PlanContext, input: RolloutImageInput): Promise<OperationRequest> {
   const strategy = rolloutStrategy(input.strategy);
@@ -34,14 +34,13 @@ export async function planRollout(ctx: PlanContext, input: RolloutImageInput): P
     { clusters: ctx.registry.list(), readWorkloads: (cluster) => readClusterWorkloads(ctx, cluster) },
     { image: input.image, filter: input.filter, clusters: order, namespaces: input.namespaces },
   );
-  const failed = plans.find((p) => p.failed);
-  if (failed?.failed) throw new ClusterUnavailableError(failed.cluster.name, failed.message);
+  const unread = plans.flatMap((p) => (p.failed ? [unreadClusterTarget(p.cluster.name, p.message)] : []));
   return {
     kind: 'ROLLOUT',
     requestedBy: ctx.principal.name,
     idempotencyKey: input.idempotencyKey ?? null,
     dryRun: input.dryRun ?? false,
     params: { kind: 'ROLLOUT', image: input.image, strategy, clusterOrder: order },
-    targets: rolloutTargets(plans.flatMap((p) => p.upgrade), order, input.image),
+    targets: inClusterOrder([...rolloutTargets(plans.flatMap((p) => p.upgrade), order, input.image), ...unread], order),
   };
 }

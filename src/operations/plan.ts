@@ -59,7 +59,7 @@ export function workloadRef(w: WorkloadRecord): { cluster: string; kind: TargetK
 }
 
 /** Stable: targets of one cluster keep their order. */
-function inClusterOrder(targets: StoredTarget[], order: readonly string[]): StoredTarget[] {
+export function inClusterOrder(targets: StoredTarget[], order: readonly string[]): StoredTarget[] {
   const rank = (cluster: string) => {
     const i = order.indexOf(cluster);
     return i < 0 ? order.length : i;

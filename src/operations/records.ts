@@ -13,8 +13,12 @@ export type OperationStatus = (typeof OPERATION_STATUSES)[number];
 export const TARGET_STATUSES = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'SKIPPED', 'CANCELLED'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
-/** What an operation works on: a workload, or a host (a Node, which has no namespace). */
-export type TargetKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Node';
+/**
+ * What an operation works on: a workload, or a host (a Node, which has no namespace). A
+ * `Cluster` target stands for a cluster that could not be read when the operation was
+ * planned: it fails, with the reason, when its turn comes.
+ */
+export type TargetKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Node' | 'Cluster';
 
 export interface OperationTargetRecord {
   cluster: string;

@@ -7,7 +7,7 @@ import type { TargetKind } from './records.js';
 export type RolloutJudgement = { phase: 'waiting'; why: string } | { phase: 'complete' } | { phase: 'failed'; reason: string };
 
 export type WorkloadObject = KubeObjects['Deployment'] | KubeObjects['StatefulSet'] | KubeObjects['DaemonSet'];
-export type WorkloadTargetKind = Exclude<TargetKind, 'Node'>;
+export type WorkloadTargetKind = Exclude<TargetKind, 'Node' | 'Cluster'>;
 
 /**
  * Deployments: complete once the controller observed the current generation and every

@@ -14,8 +14,8 @@ import type { OperationStatus, TargetStatus } from './records.js';
 export type TargetEvent =
   /** work begins: the change is about to be made; `previousRevision` is what to return to */
   | { type: 'start'; at: Date; previousRevision: number | null }
-  /** the change landed; what is left is waiting */
-  | { type: 'changed' }
+  /** the change landed (a host: its reboot is about to be asked, from the boot `bootId`); what is left is waiting */
+  | { type: 'changed'; bootId?: string | null }
   | { type: 'succeeded'; at: Date }
   | { type: 'failed'; at: Date; reason: string }
   /** the target failed and is being returned to its previous revision */
@@ -54,7 +54,7 @@ export function transition(target: Pick<StoredTarget, 'step' | 'message'>, event
       return { step: 'changing', status: 'RUNNING', startedAt: event.at, previousRevision: event.previousRevision };
     case 'changed':
       allowed('changing');
-      return { step: 'changed' };
+      return event.bootId === undefined ? { step: 'changed' } : { step: 'changed', bootId: event.bootId };
     case 'succeeded':
       allowed('changed');
       return { step: 'done', status: 'SUCCEEDED', finishedAt: event.at, message: null };

@@ -1,7 +1,7 @@
 // The change each workload operation makes, and how to tell it already landed: a resumed
 // target at step `changing` checks before changing, so no workload is changed twice.
-import type { ClusterClient, KubeObjects } from '../kube/index.js';
-import type { StoredTarget } from '../store/types.js';
+import { type ClusterClient, KubeCallError, type KubeObjects } from '../kube/index.js';
+import type { ContainerChange, StoredTarget } from '../store/types.js';
 import { imagePatch, imagesLanded, replicaSetAtRevision, restartLanded, restartPatch, runsTemplateOf, templateForRollback } from './changes.js';
 import type { WorkloadParams } from './params.js';
 import type { WorkloadObject, WorkloadTargetKind } from './rollout-status.js';
@@ -9,7 +9,8 @@ import { TargetFailure } from './run-context.js';
 
 export interface WorkloadChange {
   landed(obj: WorkloadObject): boolean;
-  apply(): Promise<unknown>;
+  /** @param obj the workload as just read, not yet changed */
+  apply(obj: WorkloadObject): Promise<unknown>;
 }
 
 export interface ChangeArgs {
@@ -27,7 +28,7 @@ export async function workloadChange({ client, target, params, signal }: ChangeA
     case 'ROLLOUT':
       return {
         landed: (obj) => imagesLanded(obj, target.changes),
-        apply: () => client.patch(kind, name, imagePatch(target.changes), { namespace, strategy: 'strategic', signal }),
+        apply: (obj) => patchImages({ client, target, params, signal }, obj),
       };
     case 'RESTART':
       return {
@@ -44,6 +45,43 @@ export async function workloadChange({ client, target, params, signal }: ChangeA
     default:
       return assertNever(params);
   }
+}
+
+/** Attempts at a guarded patch that keeps meeting writes of others (409) before the target fails. */
+const PATCH_ATTEMPTS = 5;
+
+/**
+ * The planned images, written only over what was planned: the patch carries the resourceVersion
+ * read, so a write since then is a 409, read again. A container another writer has moved off
+ * its planned image since (a newer rollout, say) fails the target instead of being overwritten.
+ * @throws TargetFailure naming what moved
+ */
+async function patchImages({ client, target, signal }: ChangeArgs, read: WorkloadObject): Promise<unknown> {
+  const namespace = target.namespace ?? undefined;
+  let obj: WorkloadObject | undefined = read;
+  for (let attempt = 1; ; attempt++) {
+    if (!obj) throw new TargetFailure(`${target.kind} ${target.namespace}/${target.name} no longer exists`);
+    const moved = movedContainers(obj, target.changes);
+    if (moved.length > 0) throw new TargetFailure(`not patched: changed since the operation was planned (${moved.join('; ')})`);
+    const body = { metadata: { resourceVersion: obj.metadata?.resourceVersion }, ...imagePatch(target.changes) };
+    try {
+      return await client.patch(target.kind, target.name, body, { namespace, strategy: 'strategic', signal });
+    } catch (err) {
+      const conflict = err instanceof KubeCallError && err.failure.kind === 'http' && err.failure.status === 409;
+      if (!conflict || attempt >= PATCH_ATTEMPTS) throw err;
+      obj = await client.get(target.kind, target.name, { namespace, signal });
+    }
+  }
+}
+
+/** Containers running neither the image planned to be replaced nor the new one. */
+function movedContainers(obj: WorkloadObject, changes: readonly ContainerChange[]): string[] {
+  const containers = obj.spec?.template?.spec?.containers ?? [];
+  return changes.flatMap((c) => {
+    const image = containers.find((k) => k.name === c.container)?.image;
+    if (image === c.from || image === c.to) return [];
+    return [`container ${c.container} runs ${image ?? 'nothing'}, planned from ${c.from}`];
+  });
 }
 
 /** `kubectl rollout undo --to-revision`: the Deployment's ReplicaSet at that revision. */

@@ -36,7 +36,7 @@ export async function runWorkloadTarget({ run, tracker, index, params }: Workloa
       const change = await workloadChange({ client, target, params, signal: run.signal });
       const obj = await read(run, client, target);
       if (!obj) throw new TargetFailure(`${target.kind} ${target.namespace}/${target.name} no longer exists`);
-      if (!change.landed(obj)) await change.apply();
+      if (!change.landed(obj)) await change.apply(obj);
       target = (await tracker.apply(index, { type: 'changed' })) as WorkloadTarget;
     }
     if (target.step === 'changed') {

@@ -54,7 +54,14 @@ export async function startFleetgraph({ config, logger, schema }: FleetgraphOpti
     }
     // After the store, stopped before it closes: a stopped runner leaves operations to resume.
     const operationEvents = createOperationEvents();
-    const operationRunner = await startOperationRunner({ store, registry, events: operationEvents, logger });
+    const operationRunner = await startOperationRunner({
+      store,
+      registry,
+      events: operationEvents,
+      logger,
+      leaseMs: config.operationLeaseSeconds === undefined ? undefined : config.operationLeaseSeconds * 1000,
+      idempotencyKeyTtlMs: config.idempotencyKeyTtlSeconds === undefined ? undefined : config.idempotencyKeyTtlSeconds * 1000,
+    });
     stops.push(() => operationRunner.stop());
     const gateway = await startGateway({ config, logger, schema, registry, store, clusterRegistration, resourceEvents, operationEvents, operationRunner });
     stops.push(gateway.stop);

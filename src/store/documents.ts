@@ -1,7 +1,7 @@
 // How records are laid out in either database: the record's id under `_id` (a string, never
 // an ObjectId, so both adapters hold the same documents), free-form keys escaped (keys.ts).
-import type { AuditEntry, StoredCluster, StoredOperation } from './types.js';
 import type { KeptCredential } from './credentials.js';
+import type { AuditEntry, IdempotencyKey, StoredCluster, StoredOperation } from './types.js';
 import { escapeKeys, unescapeKeys } from './keys.js';
 
 /** `token` as kept: sealed under FLEETGRAPH_SECRET_KEY, or plain where that is allowed (credentials.ts). */
@@ -11,6 +11,10 @@ export type OperationDoc = Omit<StoredOperation, 'id'> & { _id: string };
 // argument can trip either one (nedb checks nested lists in 2^depth steps, MongoDB refuses
 // documents nested past 100 levels). Entries written before were objects, and still read.
 export type AuditDoc = Omit<AuditEntry, 'id' | 'args'> & { _id: string; args: string | Record<string, unknown> };
+/** A claimed target: `_id` is the target's key, so one operation at a time can hold it. */
+export type LockDoc = { _id: string; operationId: string; at: Date };
+/** An idempotency key: `_id` is (principal, key), so one request at a time can hold it. */
+export type KeyDoc = IdempotencyKey & { _id: string };
 
 export function toClusterDoc(cluster: StoredCluster, id: string, token: KeptCredential): ClusterDoc {
   return escapeKeys({ _id: id, ...cluster, token });
@@ -27,7 +31,7 @@ export function toOperationDoc({ id, ...operation }: StoredOperation): Operation
 
 export function fromOperationDoc(doc: OperationDoc): StoredOperation {
   const { _id, ...operation } = unescapeKeys(doc);
-  // Adapters may keep extra fields of their own (the embedded one's idempotency key); drop them.
+  // Written by an earlier version's embedded adapter (its idempotency index); not part of the record.
   delete (operation as { idempotency?: unknown }).idempotency;
   return { id: _id, ...operation };
 }

@@ -10,7 +10,7 @@ import type { Logger } from '../logging/index.js';
 import { createAuditStore } from './audit-store.js';
 import { createClusterStore, sealPlainTokens } from './cluster-store.js';
 import type { DocumentCollection } from './collection.js';
-import type { AuditDoc, ClusterDoc, OperationDoc } from './documents.js';
+import type { AuditDoc, ClusterDoc, KeyDoc, LockDoc, OperationDoc } from './documents.js';
 import { createCredentialKeeper } from './credentials.js';
 import { FILE_MODE } from './data-file.js';
 import { checkDataDir, DIR_MODE, makePrivateDataDir } from './data-dir.js';
@@ -22,7 +22,7 @@ import { createSecretBox } from './secrets.js';
 import { DuplicateKeyError, type GatewayStore } from './types.js';
 
 export interface EmbeddedStoreOptions {
-  /** Folder of the collection files (clusters.db, operations.db, audit.db); created (0700) if missing. Default ./.fleetgraph */
+  /** Folder of the collection files (clusters.db, operations.db, locks.db, keys.db, audit.db); created (0700) if missing. Default ./.fleetgraph */
   dataDir?: string;
   /** Keep everything in memory; nothing is written and nothing survives close(). Default false. */
   inMemoryOnly?: boolean;
@@ -60,7 +60,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Gateway
 function embeddedStore({ dataDir = './.fleetgraph', inMemoryOnly = false, secretKey, logger }: EmbeddedStoreOptions) {
   const state = { closed: false };
   const lock = inMemoryOnly ? Promise.resolve(undefined) : prepareDataDir(dataDir, logger);
-  const { clusters, operations, audit } = loadCollections(lock, inMemoryOnly ? undefined : dataDir);
+  const { clusters, operations, locks, keys, audit } = loadCollections(lock, inMemoryOnly ? undefined : dataDir);
   const newId = createTimeOrderedIds();
   // Memory, or files only the gateway's user can read (prepareDataDir): plain tokens are allowed.
   const credentials = createCredentialKeeper({ box: secretKey && createSecretBox(secretKey), plainIsPrivate: true, where: `DATA_DIR ${dataDir}` });
@@ -69,21 +69,21 @@ function embeddedStore({ dataDir = './.fleetgraph', inMemoryOnly = false, secret
   const store: GatewayStore = {
     kind: 'embedded',
     clusters: createClusterStore({ docs: clusterDocs, newId, credentials }),
-    operations: createOperationStore({ docs: collection(operations, state, withIdempotency) }),
+    operations: createOperationStore({ docs: collection(operations, state), locks: collection(locks, state), keys: collection(keys, state) }),
     audit: createAuditStore({ docs: collection(audit, state), newId }),
     async close() {
       if (state.closed) return;
       state.closed = true;
       // Compacting waits for queued writes, and leaves files that load without replaying history.
       try {
-        const loaded = await Promise.allSettled([clusters, operations, audit]);
+        const loaded = await Promise.allSettled<Promise<Datastore<unknown>>>([clusters, operations, locks, keys, audit]);
         for (const result of loaded) if (result.status === 'fulfilled') await result.value.compactDatafileAsync();
       } finally {
         await release();
       }
     },
   };
-  const ready = Promise.all([clusters, operations, audit])
+  const ready = Promise.all([clusters, operations, locks, keys, audit])
     .then(async ([clustersDb]) => {
       const sealed = await sealPlainTokens(clusterDocs, credentials);
       if (sealed === 0) return;
@@ -99,18 +99,16 @@ function embeddedStore({ dataDir = './.fleetgraph', inMemoryOnly = false, secret
   return { store, ready };
 }
 
-/** The three collections, loaded once the folder is ready; in memory when there is no folder. */
+/** The collections, loaded once the folder is ready; in memory when there is no folder. */
 function loadCollections(ready: Promise<unknown>, dataDir: string | undefined) {
   const load = <D>(name: string, indexes: Nedb.default.EnsureIndexOptions[]) =>
     ready.then(() => loadCollection<D>(dataDir === undefined ? undefined : join(dataDir, `${name}.db`), indexes));
   return {
     clusters: load<ClusterDoc>('clusters', [{ fieldName: 'name', unique: true }]),
-    // nedb has no partial index: only operations with a key carry `idempotency`, and the index is sparse.
-    operations: load<OperationDoc>('operations', [
-      { fieldName: 'idempotency', unique: true, sparse: true },
-      { fieldName: 'status' },
-      { fieldName: 'createdAt' },
-    ]),
+    operations: load<OperationDoc>('operations', [{ fieldName: 'status' }, { fieldName: 'createdAt' }]),
+    // Claimed targets and idempotency keys: unique by `_id`, as every nedb collection is.
+    locks: load<LockDoc>('locks', [{ fieldName: 'operationId' }]),
+    keys: load<KeyDoc>('keys', []),
     audit: load<AuditDoc>('audit', [{ fieldName: 'at' }, { fieldName: 'action' }, { fieldName: 'principal' }]),
   };
 }
@@ -132,10 +130,6 @@ async function prepareDataDir(dataDir: string, logger: Logger | undefined): Prom
 // under NodeNext the default import is the class itself at run time, and `.default` in the types.
 const Datastore = nedb as unknown as typeof nedb.default;
 type Datastore<D> = Nedb.default<D>;
-
-function withIdempotency(doc: OperationDoc): OperationDoc {
-  return doc.idempotencyKey === null ? doc : { ...doc, idempotency: `${doc.requestedBy}\u0000${doc.idempotencyKey}` } as OperationDoc;
-}
 
 // corruptAlertThreshold 0: a line nedb cannot read fails the load instead of being dropped
 // (checkDataDir has read every line before, so this is a second guard, not the report).

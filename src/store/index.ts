@@ -2,6 +2,10 @@
 // in MongoDB or in embedded files, chosen by openStore.
 export {
   DuplicateKeyError,
+  LeaseLostError,
+  type Fence,
+  type IdempotencyKey,
+  type OperationLease,
   type AuditEntry,
   type AuditFilter,
   type AuditOutcome,

@@ -1,12 +1,12 @@
 // The store in MongoDB (MONGODB_URI): collections clusters, operations and audit, ids kept as
 // strings so documents look as the embedded store's do. Writes are retried once by the
-// driver on a failover (retryWrites); idempotent creates rest on a partial unique index.
+// driver on a failover (retryWrites); claims (targets, idempotency keys) rest on unique ids.
 import { type Collection, type Db, type Filter, MongoClient, MongoServerError, type Sort as MongoSort } from 'mongodb';
 import { createAuditStore } from './audit-store.js';
 import { createClusterStore, sealPlainTokens } from './cluster-store.js';
 import type { DocumentCollection } from './collection.js';
 import { createCredentialKeeper } from './credentials.js';
-import type { AuditDoc, ClusterDoc, OperationDoc } from './documents.js';
+import type { AuditDoc, ClusterDoc, KeyDoc, LockDoc, OperationDoc } from './documents.js';
 import { createTimeOrderedIds } from './ids.js';
 import { createOperationStore } from './operation-store.js';
 import { createSecretBox } from './secrets.js';
@@ -40,7 +40,11 @@ export async function openMongoStore({ uri, database, serverSelectionTimeoutMS =
     return {
       kind: 'mongodb',
       clusters: createClusterStore({ docs: clusterDocs, newId, credentials }),
-      operations: createOperationStore({ docs: collection(db.collection<OperationDoc>('operations')) }),
+      operations: createOperationStore({
+        docs: collection(db.collection<OperationDoc>('operations')),
+        locks: collection(db.collection<LockDoc>('locks')),
+        keys: collection(db.collection<KeyDoc>('idempotency_keys')),
+      }),
       audit: createAuditStore({ docs: collection(db.collection<AuditDoc>('audit')), newId }),
       close: () => client.close(),
     };
@@ -53,11 +57,12 @@ export async function openMongoStore({ uri, database, serverSelectionTimeoutMS =
 async function ensureIndexes(db: Db): Promise<void> {
   await db.collection('clusters').createIndex({ name: 1 }, { unique: true, name: 'name_unique' });
   const operations = db.collection('operations');
-  await operations.createIndex(
-    { requestedBy: 1, idempotencyKey: 1 },
-    // Partial: operations without a key (null) never collide.
-    { unique: true, name: 'idempotency_unique', partialFilterExpression: { idempotencyKey: { $type: 'string' } } },
-  );
+  // Keys live in idempotency_keys now, where they can expire: an earlier version's unique
+  // index on the operations would refuse an expired key's reuse.
+  if (await operations.indexExists('idempotency_unique').catch(() => false)) await operations.dropIndex('idempotency_unique');
+  await db.collection('locks').createIndex({ operationId: 1 }, { name: 'operationId' });
+  // The server removes expired keys on its own; the store also treats them as free before that.
+  await db.collection('idempotency_keys').createIndex({ expiresAt: 1 }, { name: 'expiresAt_ttl', expireAfterSeconds: 0 });
   await operations.createIndex({ status: 1, createdAt: 1 }, { name: 'status_createdAt' });
   await operations.createIndex({ createdAt: -1 }, { name: 'createdAt' });
   const audit = db.collection('audit');

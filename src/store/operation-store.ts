@@ -1,28 +1,52 @@
 import type { OperationFilter } from '../operations/reader.js';
 import type { DocumentCollection, Query } from './collection.js';
-import { type OperationDoc, fromOperationDoc, toOperationDoc } from './documents.js';
+import { type KeyDoc, type LockDoc, type OperationDoc, fromOperationDoc, toOperationDoc } from './documents.js';
 import { RecordNotFoundError } from './errors.js';
+import { createIdempotencyKeys } from './idempotency-keys.js';
 import { escapeKeys } from './keys.js';
-import { DuplicateKeyError, type OperationFields, type OperationStore, type StoredOperation, type TargetFields } from './types.js';
+import { createTargetLocks } from './target-locks.js';
+import { type Fence, LeaseLostError, type OperationFields, type OperationStore, type StoredOperation, type TargetFields } from './types.js';
 
-/** Operations with their targets. Idempotency rests on the collection's unique index, not on a prior read. */
-export function createOperationStore({ docs }: { docs: DocumentCollection<OperationDoc> }): OperationStore {
+export interface OperationCollections {
+  docs: DocumentCollection<OperationDoc>;
+  /** claimed targets (target-locks.ts) */
+  locks: DocumentCollection<LockDoc>;
+  /** idempotency keys (idempotency-keys.ts) */
+  keys: DocumentCollection<KeyDoc>;
+}
+
+/**
+ * Operations with their targets, the targets they hold, their idempotency keys and leases.
+ * Every claim rests on the database's uniqueness of ids or on a conditional update, never on
+ * a prior read.
+ */
+export function createOperationStore({ docs, locks, keys }: OperationCollections): OperationStore {
   async function get(id: string): Promise<StoredOperation | undefined> {
     const doc = await docs.findOne({ _id: id });
     return doc && fromOperationDoc(doc);
   }
+  const targetLocks = createTargetLocks({
+    locks,
+    holderState: async (id) => {
+      const holder = await docs.findOne({ _id: id });
+      return !holder ? 'missing' : holder.status === 'PENDING' || holder.status === 'RUNNING' ? 'live' : 'finished';
+    },
+  });
+  const idempotencyKeys = createIdempotencyKeys({ keys });
+
+  /** The fenced write's query; a miss is a lost lease when the operation is there. */
+  async function fenced(id: string, query: Query, set: Record<string, unknown>, fence: Fence = {}): Promise<OperationDoc | undefined> {
+    const updated = await apply(docs, fence.owner === undefined ? query : { ...query, 'lease.owner': fence.owner }, set);
+    if (updated || fence.owner === undefined) return updated;
+    const current = await docs.findOne({ _id: id });
+    if (current && current.lease?.owner !== fence.owner) throw new LeaseLostError(`operation ${id} is driven by another gateway now`);
+    return undefined;
+  }
 
   return {
     async create(operation) {
-      try {
-        await docs.insert(toOperationDoc(operation));
-        return { operation, created: true };
-      } catch (err) {
-        // Two requests with one key may race; the index lets one in, the other reads it back.
-        const existing = err instanceof DuplicateKeyError ? await findByKey(docs, operation) : undefined;
-        if (!existing) throw err;
-        return { operation: existing, created: false };
-      }
+      await docs.insert(toOperationDoc(operation));
+      return { operation, created: true };
     },
     get,
     async list(filter = {}) {
@@ -32,24 +56,33 @@ export function createOperationStore({ docs }: { docs: DocumentCollection<Operat
       const unfinished = await docs.find({ status: { $in: ['PENDING', 'RUNNING'] } }, { sort: { createdAt: 1, _id: 1 } });
       return unfinished.map(fromOperationDoc);
     },
-    async update(id, fields) {
-      return found(id, await apply(docs, { _id: id }, setOf(fields)));
+    async update(id, fields, fence) {
+      return found(id, await fenced(id, { _id: id }, setOf(fields), fence));
     },
-    async updateTarget(id, index, fields) {
+    async updateTarget(id, index, fields, fence) {
       if (!Number.isInteger(index) || index < 0) throw new RangeError(`target index must be a whole number ≥ 0, got ${index}`);
       const set = setOf(fields, `targets.${index}.`);
       // The $exists guard keeps an out-of-range index from growing the array.
-      const updated = await apply(docs, { _id: id, [`targets.${index}`]: { $exists: true } }, set);
+      const updated = await fenced(id, { _id: id, [`targets.${index}`]: { $exists: true } }, set, fence);
       if (updated) return fromOperationDoc(updated);
       throw new RecordNotFoundError((await get(id)) ? `operation ${id} has no target ${index}` : `no operation ${id}`);
     },
+    claimTargets: (operationId, keys, at) => targetLocks.claim(operationId, keys, at),
+    releaseTargets: (operationId) => targetLocks.release(operationId),
+    reserveKey: (reservation) => idempotencyKeys.reserve(reservation),
+    releaseKey: (principal, key, operationId) => idempotencyKeys.release(principal, key, operationId),
+    async acquireLease(id, lease, now) {
+      const free = [{ lease: null }, { lease: { $exists: false } }, { 'lease.expiresAt': { $lte: now } }, { 'lease.owner': lease.owner }];
+      const taken = await docs.update({ _id: id, status: { $in: ['PENDING', 'RUNNING'] }, $or: free }, { lease });
+      return taken && fromOperationDoc(taken);
+    },
+    async renewLease(id, lease) {
+      return (await docs.update({ _id: id, 'lease.owner': lease.owner }, { lease })) !== undefined;
+    },
+    async releaseLease(id, owner) {
+      await docs.update({ _id: id, 'lease.owner': owner }, { lease: null });
+    },
   };
-}
-
-async function findByKey(docs: DocumentCollection<OperationDoc>, { requestedBy, idempotencyKey }: StoredOperation) {
-  if (idempotencyKey === null) return undefined;
-  const doc = await docs.findOne({ requestedBy, idempotencyKey });
-  return doc && fromOperationDoc(doc);
 }
 
 // MongoDB refuses an empty $set; nothing to set is a read.

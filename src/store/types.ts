@@ -40,6 +40,14 @@ export interface StoredTarget extends OperationTargetRecord {
   changes: ContainerChange[];
   /** the workload's revision before the change, to return to on failure */
   previousRevision: number | null;
+  /** hosts: the node's boot id when its reboot was asked, written before asking (a new one means it rebooted) */
+  bootId?: string | null;
+}
+
+/** Which runner drives an operation, until when: renewed while it runs, taken over once expired. */
+export interface OperationLease {
+  owner: string;
+  expiresAt: Date;
 }
 
 export interface StoredOperation {
@@ -59,6 +67,8 @@ export interface StoredOperation {
   params: Record<string, unknown>;
   cancelRequested: boolean;
   targets: StoredTarget[];
+  /** absent or null: no runner drives it (finished, or left by a gateway that stopped) */
+  lease?: OperationLease | null;
 }
 
 export type OperationFields = Partial<Pick<StoredOperation, 'status' | 'startedAt' | 'finishedAt' | 'message' | 'cancelRequested'>>;
@@ -112,10 +122,28 @@ export interface ClusterStore {
   remove(name: string): Promise<boolean>;
 }
 
+/** An idempotency key as kept: which operation it names and a hash of the request it stood for. */
+export interface IdempotencyKey {
+  /** the caller the key belongs to */
+  principal: string;
+  key: string;
+  operationId: string;
+  /** SHA-256 of the mutation's name and its canonical input */
+  requestHash: string;
+  createdAt: Date;
+  /** after this the key may name a new request */
+  expiresAt: Date;
+}
+
+/** Writes fenced by a lease: they land only while `owner` holds the operation's lease. */
+export interface Fence {
+  owner?: string;
+}
+
 export interface OperationStore {
   /**
-   * Inserts a new operation, unless one with the same (requestedBy, idempotencyKey) exists:
-   * then that one is returned with `created: false` and nothing is written.
+   * Inserts a new operation.
+   * @throws DuplicateKeyError when its id is taken
    */
   create(operation: StoredOperation): Promise<{ operation: StoredOperation; created: boolean }>;
   get(id: string): Promise<StoredOperation | undefined>;
@@ -123,8 +151,32 @@ export interface OperationStore {
   list(filter?: OperationFilter): Promise<StoredOperation[]>;
   /** PENDING or RUNNING ones, oldest first: what a restarted gateway resumes */
   listUnfinished(): Promise<StoredOperation[]>;
-  update(id: string, fields: OperationFields): Promise<StoredOperation>;
-  updateTarget(id: string, index: number, fields: TargetFields): Promise<StoredOperation>;
+  /** @throws LeaseLostError when `fence.owner` no longer holds the lease, RecordNotFoundError when there is no such operation */
+  update(id: string, fields: OperationFields, fence?: Fence): Promise<StoredOperation>;
+  updateTarget(id: string, index: number, fields: TargetFields, fence?: Fence): Promise<StoredOperation>;
+  /**
+   * Claims every target key for the operation, atomically per key (a unique id per key). A key
+   * held by a finished operation, or by one never written whose claim is older than a minute
+   * (a gateway that died while creating it), is taken over.
+   * @returns undefined when all are held by `operationId`; else the store id of an operation
+   * holding one (the keys this call took are given back)
+   */
+  claimTargets(operationId: string, keys: readonly string[], at: Date): Promise<string | undefined>;
+  /** gives back every key the operation holds */
+  releaseTargets(operationId: string): Promise<void>;
+  /**
+   * Reserves (principal, key) for `reservation.operationId`, unless a key not yet expired at
+   * `reservation.createdAt` holds it: then that one is returned and nothing is written.
+   */
+  reserveKey(reservation: IdempotencyKey): Promise<IdempotencyKey | undefined>;
+  /** gives the key back, if `operationId` holds it (a request refused after reserving it) */
+  releaseKey(principal: string, key: string, operationId: string): Promise<void>;
+  /** The lease for `owner` when it is free, expired or already its own; the operation then, else undefined. */
+  acquireLease(id: string, lease: OperationLease, now: Date): Promise<StoredOperation | undefined>;
+  /** false when `owner` no longer holds it */
+  renewLease(id: string, lease: OperationLease): Promise<boolean>;
+  /** frees it, if `owner` holds it */
+  releaseLease(id: string, owner: string): Promise<void>;
 }
 
 export interface AuditStore {
@@ -143,6 +195,11 @@ export interface GatewayStore {
   readonly operations: OperationStore;
   readonly audit: AuditStore;
   close(): Promise<void>;
+}
+
+/** A fenced write by a runner whose lease another runner has taken over. */
+export class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
 }
 
 /** A unique key (cluster name, idempotency key) already taken. */

@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       clusterTimeoutMs: 5000,
       clusterConcurrency: 8,
       allowPrivilegedContainers: false,
+      operationLeaseSeconds: 30,
+      idempotencyKeyTtlSeconds: 86_400,
       sinks: undefined,
       limits: DEFAULT_QUERY_LIMITS,
     });
@@ -33,6 +35,8 @@ describe('loadConfig', () => {
       CLUSTER_TIMEOUT_MS: '250',
       CLUSTER_CONCURRENCY: '2',
       ALLOW_PRIVILEGED_CONTAINERS: 'true',
+      OPERATION_LEASE_SECONDS: '10',
+      IDEMPOTENCY_KEY_TTL_SECONDS: '3600',
       QUERY_MAX_DEPTH: '5',
       QUERY_MAX_ALIASES: '6',
       QUERY_MAX_TOKENS: '700',
@@ -57,6 +61,8 @@ describe('loadConfig', () => {
       clusterTimeoutMs: 250,
       clusterConcurrency: 2,
       allowPrivilegedContainers: true,
+      operationLeaseSeconds: 10,
+      idempotencyKeyTtlSeconds: 3600,
       sinks: undefined,
       limits: {
         maxDepth: 5,

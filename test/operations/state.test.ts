@@ -7,6 +7,7 @@ describe('target transitions', () => {
   it.each([
     ['planned', { type: 'start', at, previousRevision: 3 }, { step: 'changing', status: 'RUNNING', startedAt: at, previousRevision: 3 }],
     ['changing', { type: 'changed' }, { step: 'changed' }],
+    ['changing', { type: 'changed', bootId: 'boot-1' }, { step: 'changed', bootId: 'boot-1' }],
     ['changed', { type: 'succeeded', at }, { step: 'done', status: 'SUCCEEDED', finishedAt: at, message: null }],
     ['changed', { type: 'failed', at, reason: 'boom' }, { step: 'done', status: 'FAILED', finishedAt: at, message: 'boom' }],
     ['planned', { type: 'failed', at, reason: 'gone' }, { step: 'done', status: 'FAILED', startedAt: at, finishedAt: at, message: 'gone' }],

@@ -2,90 +2,16 @@
 // simulator, and what is asserted is what a user (or the clusters) would see.
 import { toGlobalId } from '../../src/model/ids.js';
 import { RESTART_OPERATION_ANNOTATION } from '../../src/model/host.js';
-import type { OperationRecord } from '../../src/operations/index.js';
 import { startSimFleet } from '../../src/sim/fleet.js';
 import type { KubeObject } from '../../src/sim/objects.js';
 import { resourceByKind } from '../../src/sim/resources.js';
 import { createEmbeddedStore } from '../../src/store/index.js';
 import { type TestGateway, startTestGateway } from '../support/gateway.js';
+import { type Operation, OPERATION_FIELDS, errorOf, finished, imageOf, mutate, patches, published } from '../support/operations.js';
 
 const SPEED = 50;
 const DEPLOYMENT = resourceByKind('Deployment');
 const NODE = resourceByKind('Node');
-
-const OPERATION_FIELDS = `id kind status dryRun message startedAt finishedAt progress
-  targets { cluster kind namespace name status fromImage toImage message startedAt finishedAt }`;
-
-interface Target {
-  cluster: string;
-  kind: string;
-  namespace: string | null;
-  name: string;
-  status: string;
-  fromImage: string | null;
-  toImage: string | null;
-  message: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-interface Operation {
-  id: string;
-  kind: string;
-  status: string;
-  dryRun: boolean;
-  message: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  progress: number;
-  targets: Target[];
-}
-
-async function mutate(gw: TestGateway, name: string, inputType: string, input: unknown): Promise<Operation> {
-  const { data, errors } = await gw.query<Record<string, Operation>>(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${OPERATION_FIELDS} } }`, { input });
-  if (errors) throw new Error(JSON.stringify(errors));
-  return data![name]!;
-}
-
-async function errorOf(gw: TestGateway, name: string, inputType: string, input: unknown): Promise<{ code: unknown; message: string }> {
-  const { errors } = await gw.query(`mutation($input: ${inputType}!) { ${name}(input: $input) { id } }`, { input });
-  expect(errors).toHaveLength(1);
-  return { code: errors![0]!.extensions?.code, message: errors![0]!.message };
-}
-
-async function operation(gw: TestGateway, id: string): Promise<Operation> {
-  const { data, errors } = await gw.query<{ operation: Operation }>(`query($id: ID!) { operation(id: $id) { ${OPERATION_FIELDS} } }`, { id });
-  if (errors) throw new Error(JSON.stringify(errors));
-  return data!.operation;
-}
-
-/** Polls the operation (bounded) until it has finished. */
-async function finished(gw: TestGateway, id: string, timeoutMs = 10_000): Promise<Operation> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const op = await operation(gw, id);
-    if (!['PENDING', 'RUNNING'].includes(op.status)) return op;
-    if (Date.now() > deadline) throw new Error(`operation still ${op.status}: ${JSON.stringify(op.targets.map((t) => [t.cluster, t.name, t.status]))}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-/** Resolves with the first published operation record that passes `test`. */
-function published(gw: TestGateway, test: (op: OperationRecord) => boolean): Promise<OperationRecord> {
-  return new Promise((resolve) => {
-    const off = gw.operationEvents.subscribe((op) => {
-      if (!test(op)) return;
-      off();
-      resolve(op);
-    });
-  });
-}
-
-function imageOf(gw: TestGateway, cluster: string, namespace: string, name: string): string | undefined {
-  const d = gw.fleet.cluster(cluster).store.get(DEPLOYMENT, namespace, name);
-  return d?.spec?.template?.spec?.containers?.[0]?.image;
-}
-
-const patches = (gw: TestGateway, cluster: string) => gw.fleet.cluster(cluster).counters.total('patch', 'deployments');
 
 // One gateway, tests in order: each starts from what the one before left.
 describe('rolloutImage and restartHosts', () => {

@@ -3,10 +3,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   CredentialsRefusedError,
   DuplicateKeyError,
+  LeaseLostError,
   RecordNotFoundError,
   SecretKeyError,
   type AuditEntry,
   type GatewayStore,
+  type IdempotencyKey,
   type StoredCluster,
   type StoredOperation,
   type StoredTarget,
@@ -115,22 +117,89 @@ export function storeSuite(harness: StoreHarness): void {
       expect(await store.operations.get(randomUUID())).toBeUndefined();
     });
 
-    it('returns the existing operation for a repeated (principal, idempotency key), even when raced', async () => {
-      const first = operation({ idempotencyKey: 'k1' });
-      const again = operation({ idempotencyKey: 'k1', kind: 'RESTART' });
-      expect((await store.operations.create(first)).created).toBe(true);
-      expect(await store.operations.create(again)).toEqual({ operation: first, created: false });
-      const raced = await Promise.all([1, 2, 3].map(() => store.operations.create(operation({ idempotencyKey: 'k2' }))));
-      expect(raced.filter((r) => r.created)).toHaveLength(1);
-      expect(new Set(raced.map((r) => r.operation.id)).size).toBe(1);
+    describe('idempotency keys', () => {
+      const reservation = (over: Partial<IdempotencyKey> = {}): IdempotencyKey => ({
+        principal: 'alice', key: 'k1', operationId: randomUUID(), requestHash: 'h1', createdAt: at(0), expiresAt: at(60), ...over,
+      });
+
+      it('lets one reservation in, even when raced; the others read it back', async () => {
+        const first = reservation();
+        expect(await store.operations.reserveKey(first)).toBeUndefined();
+        expect(await store.operations.reserveKey(reservation({ requestHash: 'h2' }))).toEqual(first);
+        const raced = await Promise.all(Array.from({ length: 20 }, () => store.operations.reserveKey(reservation({ key: 'k2', operationId: randomUUID() }))));
+        expect(raced.filter((r) => r === undefined)).toHaveLength(1);
+        expect(new Set(raced.filter((r) => r !== undefined).map((r) => r!.operationId)).size).toBe(1);
+      });
+
+      it('scopes keys to the principal, frees expired ones and gives back only its own', async () => {
+        expect(await store.operations.reserveKey(reservation())).toBeUndefined();
+        expect(await store.operations.reserveKey(reservation({ principal: 'bob' }))).toBeUndefined();
+        const later = reservation({ createdAt: at(61), expiresAt: at(121) });
+        expect(await store.operations.reserveKey(later)).toBeUndefined();
+        await store.operations.releaseKey('alice', 'k1', randomUUID());
+        expect(await store.operations.reserveKey(reservation({ createdAt: at(62) }))).toEqual(later);
+        await store.operations.releaseKey('alice', 'k1', later.operationId);
+        expect(await store.operations.reserveKey(reservation({ createdAt: at(62) }))).toBeUndefined();
+      });
     });
 
-    it('scopes idempotency keys to the principal and ignores operations without one', async () => {
-      expect((await store.operations.create(operation({ idempotencyKey: 'k' }))).created).toBe(true);
-      expect((await store.operations.create(operation({ idempotencyKey: 'k', requestedBy: 'bob' }))).created).toBe(true);
-      expect((await store.operations.create(operation())).created).toBe(true);
-      expect((await store.operations.create(operation())).created).toBe(true);
-      expect(await store.operations.list()).toHaveLength(4);
+    describe('target claims', () => {
+      it('lets one operation hold a target, even when raced, and gives it back', async () => {
+        const ops = Array.from({ length: 10 }, () => operation());
+        for (const op of ops) await store.operations.create(op);
+        const holders = await Promise.all(ops.map((op) => store.operations.claimTargets(op.id, ['c/Deployment/ns/b', 'c/Deployment/ns/a'], at(0))));
+        const winners = ops.filter((_, i) => holders[i] === undefined);
+        expect(winners).toHaveLength(1);
+        expect(holders.filter((h) => h !== undefined).every((h) => h === winners[0]!.id)).toBe(true);
+        // A claim is idempotent for its holder, and one key held is enough to refuse.
+        expect(await store.operations.claimTargets(winners[0]!.id, ['c/Deployment/ns/a'], at(0))).toBeUndefined();
+        const other = ops.find((op) => op !== winners[0])!;
+        expect(await store.operations.claimTargets(other.id, ['c/Deployment/ns/z', 'c/Deployment/ns/a'], at(0))).toBe(winners[0]!.id);
+        // The refused claim gave back what it took on the way.
+        expect(await store.operations.claimTargets(randomUUID(), ['c/Deployment/ns/z'], at(0))).toBeUndefined();
+        await store.operations.releaseTargets(winners[0]!.id);
+        expect(await store.operations.claimTargets(other.id, ['c/Deployment/ns/a', 'c/Deployment/ns/b'], at(0))).toBeUndefined();
+      });
+
+      it('takes over a claim of a finished operation, and of one never written after a minute', async () => {
+        const done = operation({ status: 'SUCCEEDED' });
+        await store.operations.create(done);
+        const ghost = randomUUID();
+        expect(await store.operations.claimTargets(done.id, ['a'], at(0))).toBeUndefined();
+        expect(await store.operations.claimTargets(ghost, ['b'], at(0))).toBeUndefined();
+        expect(await store.operations.claimTargets(randomUUID(), ['a'], at(0))).toBeUndefined();
+        expect(await store.operations.claimTargets(randomUUID(), ['b'], at(0.5))).toBe(ghost);
+        expect(await store.operations.claimTargets(randomUUID(), ['b'], at(2))).toBeUndefined();
+      });
+    });
+
+    describe('leases', () => {
+      const lease = (owner: string, minute: number) => ({ owner, expiresAt: at(minute) });
+
+      it('gives an unfinished operation to one owner until it expires, fencing the other\'s writes', async () => {
+        const op = operation();
+        await store.operations.create(op);
+        expect(await store.operations.acquireLease(op.id, lease('a', 1), at(0))).toMatchObject({ id: op.id, lease: lease('a', 1) });
+        expect(await store.operations.acquireLease(op.id, lease('b', 2), at(0.5))).toBeUndefined();
+        expect(await store.operations.renewLease(op.id, lease('a', 3))).toBe(true);
+        expect(await store.operations.acquireLease(op.id, lease('b', 4), at(2))).toBeUndefined();
+        await store.operations.updateTarget(op.id, 0, { status: 'RUNNING' }, { owner: 'a' });
+        expect(await store.operations.acquireLease(op.id, lease('b', 5), at(3))).toMatchObject({ lease: lease('b', 5) });
+        expect(await store.operations.renewLease(op.id, lease('a', 6))).toBe(false);
+        await expect(store.operations.updateTarget(op.id, 0, { status: 'FAILED' }, { owner: 'a' })).rejects.toBeInstanceOf(LeaseLostError);
+        await expect(store.operations.update(op.id, { status: 'FAILED' }, { owner: 'a' })).rejects.toBeInstanceOf(LeaseLostError);
+        expect((await store.operations.get(op.id))?.targets[0]?.status).toBe('RUNNING');
+        await store.operations.releaseLease(op.id, 'a');
+        expect((await store.operations.get(op.id))?.lease).toEqual(lease('b', 5));
+        await store.operations.releaseLease(op.id, 'b');
+        expect(await store.operations.acquireLease(op.id, lease('c', 1), at(0))).toMatchObject({ lease: lease('c', 1) });
+      });
+
+      it('gives no lease on a finished operation', async () => {
+        const op = operation({ status: 'SUCCEEDED' });
+        await store.operations.create(op);
+        expect(await store.operations.acquireLease(op.id, lease('a', 1), at(0))).toBeUndefined();
+      });
     });
 
     it('refuses a second operation with the same id', async () => {
@@ -293,6 +362,8 @@ export function storeSuite(harness: StoreHarness): void {
       const op = operation({ idempotencyKey: 'k' });
       await store.clusters.insert(cluster('prod'));
       await store.operations.create(op);
+      await store.operations.reserveKey({ principal: 'alice', key: 'k', operationId: op.id, requestHash: 'h', createdAt: at(0), expiresAt: at(60) });
+      await store.operations.claimTargets(op.id, ['t'], at(0));
       await store.operations.updateTarget(op.id, 0, { status: 'SUCCEEDED', finishedAt: at(9) });
       const audited = await store.audit.append({ at: at(1), principal: 'alice', action: 'x', args: {}, outcome: 'PENDING', error: null, operationId: null, finishedAt: null });
       store = await reopen(store, { secretKey: SUITE_KEY });
@@ -304,9 +375,10 @@ export function storeSuite(harness: StoreHarness): void {
       // An attempt cut short by a restart is still there to settle.
       const end = { outcome: 'SUCCEEDED' as const, error: null, operationId: null, finishedAt: at(2) };
       expect(await store.audit.settle(audited.id, end)).toEqual({ ...audited, ...end });
-      // The unique indexes hold after a restart too.
+      // The unique indexes and claims hold after a restart too.
       await expect(store.clusters.insert(cluster('prod'))).rejects.toBeInstanceOf(DuplicateKeyError);
-      expect(await store.operations.create(operation({ idempotencyKey: 'k' }))).toMatchObject({ created: false, operation: { id: op.id } });
+      expect(await store.operations.reserveKey({ principal: 'alice', key: 'k', operationId: randomUUID(), requestHash: 'h', createdAt: at(1), expiresAt: at(2) })).toMatchObject({ operationId: op.id });
+      expect(await store.operations.claimTargets(randomUUID(), ['t'], at(1))).toBe(op.id);
     });
   }
 }

@@ -7,7 +7,7 @@ import { createClusterRegistry, embeddedSource } from '../../src/fleet/index.js'
 import { createLogger } from '../../src/logging/index.js';
 import { startGateway } from '../../src/server/gateway.js';
 import { type OperationEvents, createOperationEvents } from '../../src/operations/events.js';
-import { startOperationRunner } from '../../src/operations/index.js';
+import { type OperationRunnerOptions, startOperationRunner } from '../../src/operations/index.js';
 import { type GatewayStore, createEmbeddedStore } from '../../src/store/index.js';
 import { startSimFleet, type SimFleet, type SimFleetOptions } from '../../src/sim/fleet.js';
 import { createWatchEngine, type WatchEngine, type WatchEngineOptions } from '../../src/events/index.js';
@@ -30,6 +30,8 @@ export interface TestGateway {
   kubeRequests(): Record<string, number>;
   resetCounters(): void;
   stop(): Promise<void>;
+  /** stops as a crash would: the runner's leases are kept until they expire */
+  crash(): Promise<void>;
 }
 
 export interface TestGatewayOptions extends SimFleetOptions {
@@ -42,8 +44,8 @@ export interface TestGatewayOptions extends SimFleetOptions {
   fleet?: SimFleet;
   /** a store already open, left open by stop(); default a new in-memory embedded one, closed by stop() */
   store?: GatewayStore;
-  /** the operation runner's poll interval (default 20 ms) and host restart timeout (default 600 s) */
-  operations?: { pollMs?: number; hostTimeoutSeconds?: number };
+  /** the operation runner's poll interval (default 20 ms), host restart timeout (default 600 s), lease (default 30 s) */
+  operations?: Partial<Pick<OperationRunnerOptions, 'pollMs' | 'hostTimeoutSeconds' | 'leaseMs' | 'idempotencyKeyTtlMs' | 'owner'>>;
   /** the watch engine's options; default backoff 20 ms to 500 ms, linger 30 s */
   watch?: Omit<WatchEngineOptions, 'registry' | 'logger'>;
   /** what one request may cost; default the gateway's defaults (src/limits) */
@@ -59,7 +61,7 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
   const operationEvents = createOperationEvents();
   const logger = createLogger({ level: 'silent' });
   const resourceEvents = createWatchEngine({ registry, logger, backoff: { baseMs: 20, maxMs: 500 }, ...watch });
-  const operationRunner = await startOperationRunner({ store, registry, events: operationEvents, logger, pollMs: operations.pollMs ?? 20, hostTimeoutSeconds: operations.hostTimeoutSeconds });
+  const operationRunner = await startOperationRunner({ store, registry, events: operationEvents, logger, ...operations, pollMs: operations.pollMs ?? 20 });
   const gateway = await startGateway({
     operationRunner,
     operationEvents,
@@ -98,6 +100,13 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
       await gateway.stop();
       await resourceEvents.stop();
       await operationRunner.stop();
+      if (!givenStore) await store.close();
+      if (!givenFleet) await fleet.stop();
+    },
+    async crash() {
+      await gateway.stop();
+      await resourceEvents.stop();
+      await operationRunner.stop({ keepLeases: true });
       if (!givenStore) await store.close();
       if (!givenFleet) await fleet.stop();
     },
