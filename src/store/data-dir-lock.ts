@@ -2,7 +2,7 @@
 // exclusively. A lock whose pid is no longer running (the holder crashed or was killed) is
 // taken over, so a crash never leaves the folder stuck.
 import { randomUUID } from 'node:crypto';
-import { link, open, readFile, rename, unlink } from 'node:fs/promises';
+import { link, open, readFile, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { FILE_MODE } from './data-file.js';
 import { DataDirLockedError } from './errors.js';
@@ -35,8 +35,8 @@ export async function lockDataDir(dataDir: string, { pid = process.pid, isRunnin
     const holder = await readHolder(file);
     if (holder === undefined) continue; // released meanwhile
     const live = holder === pid ? heldHere.has(folder) : holder !== null && isRunning(holder);
-    if (live || attempt >= 5) throw new DataDirLockedError(folder, holder ?? 0);
-    await takeOverStale(file, holder, pid);
+    if (live || attempt >= 50) throw new DataDirLockedError(folder, holder ?? 0);
+    await takeOverStale(file, holder, pid, isRunning);
   }
   heldHere.add(folder);
   return {
@@ -82,18 +82,22 @@ async function readHolder(file: string): Promise<number | null | undefined> {
   return /^\d+\n?$/.test(text) ? Number(text.trim()) : null;
 }
 
-// Moves the stale lock away under a name of our own, then checks it is the one judged stale:
-// two processes taking over at once cannot both remove a lock the other has just made.
-async function takeOverStale(file: string, stale: number | null, pid: number): Promise<void> {
-  const moved = `${file}.stale-${pid}`;
-  try {
-    await rename(file, moved);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw err;
+// One process at a time removes a stale lock: it holds `<lock>.takeover` (made like the lock),
+// checks the lock still names the dead pid, and removes it; then everyone races to create the
+// lock again, which only one wins. A takeover file left by a dead process is removed.
+async function takeOverStale(file: string, stale: number | null, pid: number, isRunning: (pid: number) => boolean): Promise<void> {
+  const mutex = `${file}.takeover`;
+  if (!(await createLock(mutex, pid))) {
+    const holder = await readHolder(mutex);
+    if (holder === null || (holder !== undefined && holder !== pid && !isRunning(holder))) await unlink(mutex).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    return;
   }
-  if ((await readHolder(moved)) !== stale) await link(moved, file).catch(() => undefined);
-  await unlink(moved);
+  try {
+    if ((await readHolder(file)) === stale) await unlink(file).catch(() => undefined);
+  } finally {
+    await unlink(mutex).catch(() => undefined);
+  }
 }
 
 function processIsRunning(pid: number): boolean {
