@@ -33,6 +33,12 @@ export interface Config {
   readonly allowPrivilegedContainers: boolean;
   /** MAX_REPLICAS: the most replicas scaleWorkload and deployWorkload accept. Default 10000. */
   readonly maxReplicas: number;
+  /**
+   * FLEETGRAPH_SECRET_KEY: 32 bytes, as 64 hex digits or base64, that encrypt registered clusters'
+   * tokens in the store (AES-256-GCM). Default none: tokens are kept only where no one else can
+   * read them (the embedded store's private files) and refused with MongoDB.
+   */
+  readonly secretKey?: Buffer;
   /** FLEETGRAPH_SINKS_FILE: HTTP endpoints that get resource changes pushed (see README, "Event sinks"). Default none. */
   readonly sinks?: readonly SinkConfig[];
   /**
@@ -56,7 +62,7 @@ export class ConfigError extends Error {
 }
 
 // Values that must never be echoed back in an error message.
-const SECRET_VARIABLES = new Set(['MONGODB_URI']);
+const SECRET_VARIABLES = new Set(['MONGODB_URI', 'FLEETGRAPH_SECRET_KEY']);
 
 function integer(min: number, max: number) {
   const message = `must be a whole number from ${min} to ${max}`;
@@ -71,6 +77,21 @@ const commaList = z
   .string()
   .transform((text) => text.split(',').map((part) => part.trim()).filter((part) => part !== ''))
   .refine((names) => names.length > 0, 'must name at least one context');
+
+const SECRET_KEY_FORMAT = 'must be 32 bytes as 64 hex digits or as base64 (44 characters), e.g. from `openssl rand -base64 32`';
+
+// 32 bytes: 64 hex digits, or canonical base64 (or base64url) of exactly 32 bytes.
+const secretKey = z
+  .string()
+  .transform((text, ctx) => {
+    const trimmed = text.trim();
+    const bytes = /^[0-9a-fA-F]{64}$/.test(trimmed)
+      ? Buffer.from(trimmed, 'hex')
+      : /^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed) ? Buffer.from(trimmed, 'base64') : undefined;
+    if (bytes?.length === 32) return bytes;
+    ctx.addIssue({ code: 'custom', message: SECRET_KEY_FORMAT });
+    return z.NEVER;
+  });
 
 const environment = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -97,6 +118,7 @@ const environment = z.object({
     .transform((text) => text.split(',').map((part) => part.trim()).filter((part) => part !== ''))
     .refine((origins) => origins.every(isOrigin), 'must be origins such as https://console.example:8443, comma-separated (scheme, host, optional port; no path)')
     .optional(),
+  FLEETGRAPH_SECRET_KEY: secretKey.optional(),
   OPERATION_LEASE_SECONDS: integer(1, 3600).default(30),
   IDEMPOTENCY_KEY_TTL_SECONDS: integer(60, 30 * 86_400).default(86_400),
   QUERY_MAX_DEPTH: integer(1, 1000).default(LIMITS.maxDepth),
@@ -153,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clusterConcurrency: vars.CLUSTER_CONCURRENCY,
     allowPrivilegedContainers: vars.ALLOW_PRIVILEGED_CONTAINERS,
     maxReplicas: vars.MAX_REPLICAS,
+    secretKey: vars.FLEETGRAPH_SECRET_KEY,
     // The sinks file names the variables holding its credentials, so it is read here, with env.
     sinks: vars.FLEETGRAPH_SINKS_FILE ? sinksFrom(vars.FLEETGRAPH_SINKS_FILE, present) : undefined,
     auth: vars.FLEETGRAPH_AUTH_FILE ? authFrom(vars.FLEETGRAPH_AUTH_FILE) : undefined,

@@ -4,6 +4,7 @@
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/index.js';
 import { type ClusterClient, clientFromCredentials } from '../kube/index.js';
 import type { Logger } from '../logging/index.js';
+import { CredentialsRefusedError } from '../store/errors.js';
 import { DuplicateKeyError, type ClusterStore, type StoredCluster } from '../store/types.js';
 import { type RegisterClusterInput, validateRegistration } from './registration-input.js';
 import { checkClusterNameArgument } from '../validation/fleet-inputs.js';
@@ -13,7 +14,8 @@ export interface ClusterRegistration {
   /**
    * Validates, stores and adds a cluster. Nothing is called on the cluster: an unreachable
    * one is registered and shows as UNREACHABLE.
-   * @throws BadUserInputError for invalid input; ConflictError when the name is taken, by a cluster of any source.
+   * @throws BadUserInputError for invalid input, and for a token the store will not keep (no
+   *   FLEETGRAPH_SECRET_KEY with MongoDB); ConflictError when the name is taken, by a cluster of any source.
    */
   register(input: RegisterClusterInput, by: { principal: string }): Promise<RegisteredCluster>;
   /**
@@ -21,7 +23,10 @@ export interface ClusterRegistration {
    * @throws ForbiddenError for a KUBECONFIG or EMBEDDED cluster; NotFoundError when there is none of that name.
    */
   unregister(name: string): Promise<void>;
-  /** Adds every stored cluster to the registry, once, at start; one that cannot be added is logged and skipped. */
+  /**
+   * Adds every stored cluster to the registry, once, at start; one that cannot be added is logged and skipped.
+   * @throws SecretKeyError when a stored token does not open with FLEETGRAPH_SECRET_KEY: the start stops, naming the cluster.
+   */
   restore(): Promise<void>;
 }
 
@@ -49,6 +54,8 @@ export function createClusterRegistration({ registry, clusters, logger, timeoutM
       } catch (err) {
         // Another request (or another gateway on the same store) registered the name meanwhile.
         if (err instanceof DuplicateKeyError) throw nameTaken(request.name, 'STORE');
+        // No FLEETGRAPH_SECRET_KEY and a store others may read: the token is not kept.
+        if (err instanceof CredentialsRefusedError) throw new BadUserInputError(`Invalid cluster registration: ${err.message}`);
         throw err;
       }
       try {

@@ -37,7 +37,7 @@ export async function startFleetgraph({ config, logger, schema }: FleetgraphOpti
   };
   try {
     // First opened, last closed: everything after may read or write it until it stops.
-    const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger });
+    const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, secretKey: config.secretKey, logger });
     stops.push(() => store.close());
     const clusters = await startClusterSource(config, logger);
     if (clusters.stop) stops.push(clusters.stop);

@@ -3,6 +3,7 @@ import { buildGatewaySchema } from '../../schema/build-schema.js';
 import { ConfigError, loadConfig } from '../config/index.js';
 import { KubeconfigError } from '../kube/index.js';
 import { createLogger } from '../logging/index.js';
+import { StoreOpenError } from '../store/index.js';
 import { startFleetgraph, type Fleetgraph } from './fleetgraph.js';
 
 async function main(): Promise<void> {
@@ -33,7 +34,7 @@ function stopOnSignal(app: Fleetgraph, log: (message: string, err?: unknown) => 
 }
 
 main().catch((err: unknown) => {
-  // Configuration mistakes get their message alone; anything else its stack too.
-  console.error(err instanceof ConfigError || err instanceof KubeconfigError ? err.message : err);
+  // Configuration mistakes and a store that cannot open as it stands get their message alone; anything else its stack too.
+  console.error(err instanceof ConfigError || err instanceof KubeconfigError || err instanceof StoreOpenError ? err.message : err);
   process.exitCode = 1;
 });

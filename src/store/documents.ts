@@ -1,9 +1,11 @@
 // How records are laid out in either database: the record's id under `_id` (a string, never
 // an ObjectId, so both adapters hold the same documents), free-form keys escaped (keys.ts).
+import type { KeptCredential } from './credentials.js';
 import type { AuditEntry, HostNameClaim, IdempotencyKey, StoredCluster, StoredOperation } from './types.js';
 import { escapeKeys, unescapeKeys } from './keys.js';
 
-export type ClusterDoc = StoredCluster & { _id: string };
+/** `token` as kept: sealed under FLEETGRAPH_SECRET_KEY, or plain where that is allowed (credentials.ts). */
+export type ClusterDoc = Omit<StoredCluster, 'token'> & { _id: string; token: KeptCredential };
 export type OperationDoc = Omit<StoredOperation, 'id'> & { _id: string };
 // An entry's args are kept as JSON text: the databases never look inside them, so no shape of
 // argument can trip either one (nedb checks nested lists in 2^depth steps, MongoDB refuses
@@ -16,13 +18,13 @@ export type KeyDoc = IdempotencyKey & { _id: string };
 /** keyed by the host name itself: `_id` is unique in both databases */
 export type HostNameDoc = Omit<HostNameClaim, 'host'> & { _id: string };
 
-export function toClusterDoc(cluster: StoredCluster, id: string): ClusterDoc {
-  return escapeKeys({ _id: id, ...cluster });
+export function toClusterDoc(cluster: StoredCluster, id: string, token: KeptCredential): ClusterDoc {
+  return escapeKeys({ _id: id, ...cluster, token });
 }
 
-export function fromClusterDoc(doc: ClusterDoc): StoredCluster {
-  const { _id, ...cluster } = unescapeKeys(doc);
-  return cluster;
+export function fromClusterDoc(doc: ClusterDoc, readToken: (kept: KeptCredential) => string | null): StoredCluster {
+  const { _id, token, ...cluster } = unescapeKeys(doc);
+  return { ...cluster, token: readToken(token) };
 }
 
 export function toOperationDoc({ id, ...operation }: StoredOperation): OperationDoc {

@@ -26,7 +26,18 @@ export {
   type TargetFields,
   type TargetStep,
 } from './types.js';
-export { RecordNotFoundError, StoreClosedError } from './errors.js';
+export {
+  CredentialsRefusedError,
+  DataDirLockedError,
+  RecordNotFoundError,
+  SecretKeyError,
+  StoreClosedError,
+  StoreCorruptError,
+  StoreOpenError,
+  type CorruptFile,
+} from './errors.js';
+export { findBadLines, repairDataDir, type FileRepair } from './repair.js';
+export { lockDataDir, LOCK_FILE, type DataDirLock } from './data-dir-lock.js';
 export { openStore, type OpenStoreOptions } from './open.js';
 export { createEmbeddedStore, openEmbeddedStore, type EmbeddedStoreOptions } from './embedded.js';
 export { openMongoStore, type MongoStoreOptions } from './mongodb.js';

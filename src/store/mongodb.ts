@@ -3,12 +3,14 @@
 // driver on a failover (retryWrites); claims (targets, idempotency keys) rest on unique ids.
 import { type Collection, type Db, type Filter, MongoClient, MongoServerError, type Sort as MongoSort } from 'mongodb';
 import { createAuditStore } from './audit-store.js';
-import { createClusterStore } from './cluster-store.js';
+import { createClusterStore, sealPlainTokens } from './cluster-store.js';
 import type { DocumentCollection } from './collection.js';
+import { createCredentialKeeper } from './credentials.js';
 import type { AuditDoc, ClusterDoc, HostNameDoc, KeyDoc, LockDoc, OperationDoc } from './documents.js';
 import { createHostNameStore } from './host-name-store.js';
 import { createTimeOrderedIds } from './ids.js';
 import { createOperationStore } from './operation-store.js';
+import { createSecretBox } from './secrets.js';
 import { DuplicateKeyError, type GatewayStore } from './types.js';
 
 export interface MongoStoreOptions {
@@ -18,21 +20,27 @@ export interface MongoStoreOptions {
   database?: string;
   /** How long to wait for a server before failing a call (and the open). Default 5000 ms. */
   serverSelectionTimeoutMS?: number;
+  /** FLEETGRAPH_SECRET_KEY (32 bytes): cluster tokens are encrypted with it. Without it, tokens are refused. */
+  secretKey?: Buffer;
 }
 
 const DUPLICATE_KEY = 11000;
 
 /** Connects and makes sure the indexes exist; rejects when no server answers in time. */
-export async function openMongoStore({ uri, database, serverSelectionTimeoutMS = 5000 }: MongoStoreOptions): Promise<GatewayStore> {
+export async function openMongoStore({ uri, database, serverSelectionTimeoutMS = 5000, secretKey }: MongoStoreOptions): Promise<GatewayStore> {
   const client = new MongoClient(uri, { retryWrites: true, serverSelectionTimeoutMS });
   try {
     await client.connect();
     const db = client.db(database ?? databaseInUri(uri) ?? 'fleetgraph');
     await ensureIndexes(db);
     const newId = createTimeOrderedIds();
+    // A database others administer and back up: credentials go in only encrypted.
+    const credentials = createCredentialKeeper({ box: secretKey && createSecretBox(secretKey), plainIsPrivate: false, where: 'MongoDB' });
+    const clusterDocs = collection(db.collection<ClusterDoc>('clusters'));
+    await sealPlainTokens(clusterDocs, credentials);
     return {
       kind: 'mongodb',
-      clusters: createClusterStore({ docs: collection(db.collection<ClusterDoc>('clusters')), newId }),
+      clusters: createClusterStore({ docs: clusterDocs, newId, credentials }),
       operations: createOperationStore({
         docs: collection(db.collection<OperationDoc>('operations')),
         locks: collection(db.collection<LockDoc>('locks')),

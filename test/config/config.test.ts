@@ -141,3 +141,27 @@ describe('loadConfig', () => {
     expect(load).not.toThrow(/secret/);
   });
 });
+
+describe('FLEETGRAPH_SECRET_KEY', () => {
+  const bytes = Buffer.from(Array.from({ length: 32 }, (_, i) => i * 7));
+
+  it.each([
+    ['64 hex digits', bytes.toString('hex')],
+    ['base64', bytes.toString('base64')],
+    ['base64url without padding', bytes.toString('base64url')],
+  ])('reads 32 bytes given as %s', (_, key) => {
+    expect(loadConfig({ FLEETGRAPH_SECRET_KEY: key }).secretKey).toEqual(bytes);
+  });
+
+  it.each([
+    ['too short', 'c2hvcnQ='],
+    ['31 bytes of hex', 'ab'.repeat(31)],
+    ['33 bytes of base64', Buffer.alloc(33, 1).toString('base64')],
+    ['not base64', '!'.repeat(44)],
+  ])('refuses a key %s, naming the variable and not its value', (_, key) => {
+    const load = () => loadConfig({ FLEETGRAPH_SECRET_KEY: key });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow('FLEETGRAPH_SECRET_KEY: must be 32 bytes as 64 hex digits or as base64');
+    expect(load).not.toThrow(key);
+  });
+});

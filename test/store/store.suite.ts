@@ -1,31 +1,45 @@
 // The behaviour every GatewayStore adapter owes, run against each (store.test.ts).
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  CredentialsRefusedError,
   DuplicateKeyError,
-  type IdempotencyKey,
   LeaseLostError,
   RecordNotFoundError,
+  SecretKeyError,
   type AuditEntry,
   type GatewayStore,
   type HostNameClaim,
+  type IdempotencyKey,
   type StoredCluster,
   type StoredOperation,
   type StoredTarget,
 } from '../../src/store/index.js';
 
+export interface HarnessOpenOptions {
+  /** FLEETGRAPH_SECRET_KEY; absent: none */
+  secretKey?: Buffer;
+}
+
 export interface StoreHarness {
   /** a fresh, empty store */
-  open(): Promise<GatewayStore>;
+  open(options?: HarnessOpenOptions): Promise<GatewayStore>;
   /** closes the store and opens the same data again; absent for memory-only adapters */
-  reopen?(store: GatewayStore): Promise<GatewayStore>;
+  reopen?(store: GatewayStore, options?: HarnessOpenOptions): Promise<GatewayStore>;
   /** removes whatever open() created */
   cleanup?(): Promise<void>;
+  /** everything the adapter keeps at rest, as text; absent for memory-only adapters */
+  atRest?(): Promise<string>;
+  /** what the adapter does with a token when no key is set: keeps it (private files, memory) or refuses it */
+  withoutKey: 'keeps tokens' | 'refuses tokens';
 }
+
+/** The key the suite's stores are opened with, as FLEETGRAPH_SECRET_KEY would give it. */
+export const SUITE_KEY = randomBytes(32);
 
 const T0 = new Date('2026-09-01T10:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
-function cluster(name: string, over: Partial<StoredCluster> = {}): StoredCluster {
+export function cluster(name: string, over: Partial<StoredCluster> = {}): StoredCluster {
   return {
     name,
     server: `https://${name}.example:6443`,
@@ -48,7 +62,7 @@ function target(cluster: string, over: Partial<StoredTarget> = {}): StoredTarget
   };
 }
 
-function operation(over: Partial<StoredOperation> = {}): StoredOperation {
+export function operation(over: Partial<StoredOperation> = {}): StoredOperation {
   return {
     id: randomUUID(), kind: 'ROLLOUT', status: 'PENDING', dryRun: false, requestedBy: 'alice', idempotencyKey: null,
     createdAt: T0, startedAt: null, finishedAt: null, message: null,
@@ -61,7 +75,7 @@ function operation(over: Partial<StoredOperation> = {}): StoredOperation {
 export function storeSuite(harness: StoreHarness): void {
   let store: GatewayStore;
   beforeEach(async () => {
-    store = await harness.open();
+    store = await harness.open({ secretKey: SUITE_KEY });
   });
   afterEach(async () => {
     await store.close();
@@ -384,6 +398,13 @@ export function storeSuite(harness: StoreHarness): void {
     });
   });
 
+  credentialsSuite(harness, {
+    get: () => store,
+    set: (opened) => {
+      store = opened;
+    },
+  });
+
   if (harness.reopen) {
     const reopen = harness.reopen;
     it('keeps everything across a restart', async () => {
@@ -396,7 +417,7 @@ export function storeSuite(harness: StoreHarness): void {
       const audited = await store.audit.append({ at: at(1), principal: 'alice', action: 'x', args: {}, outcome: 'PENDING', error: null, operationId: null, finishedAt: null });
       const hostClaim: HostNameClaim = { host: 'www.acme.example', environment: 'acme:production', state: 'held', token: randomUUID(), at: at(2) };
       await store.hostNames.insert(hostClaim);
-      store = await reopen(store);
+      store = await reopen(store, { secretKey: SUITE_KEY });
       expect(await store.clusters.get('prod')).toEqual(cluster('prod'));
       const read = await store.operations.get(op.id);
       expect(read?.targets[0]?.finishedAt).toEqual(at(9));
@@ -413,4 +434,70 @@ export function storeSuite(harness: StoreHarness): void {
       await expect(store.hostNames.insert({ ...hostClaim, environment: 'acme:other' })).rejects.toBeInstanceOf(DuplicateKeyError);
     });
   }
+}
+
+// Cluster tokens at rest (FLEETGRAPH_SECRET_KEY). `current` is the suite's open store, replaced when a test reopens it.
+function credentialsSuite(harness: StoreHarness, current: { get(): GatewayStore; set(store: GatewayStore): void }): void {
+  describe('cluster credentials', () => {
+    it('keeps tokens encrypted under the key: never in plain at rest, read back as given', async () => {
+      await current.get().clusters.insert(cluster('prod', { token: 'plain-token-4711' }));
+      expect((await current.get().clusters.get('prod'))?.token).toBe('plain-token-4711');
+      if (harness.atRest) {
+        const rest = await harness.atRest();
+        expect(rest).toContain('prod');
+        expect(rest).not.toContain('plain-token-4711');
+        expect(rest).not.toContain(Buffer.from('plain-token-4711').toString('base64'));
+      }
+    });
+
+    if (harness.reopen) {
+      const reopen = harness.reopen;
+      it.each([
+        ['the same key', SUITE_KEY, undefined],
+        ['another key', randomBytes(32), /FLEETGRAPH_SECRET_KEY \(key id [0-9a-f]{16}\) is not the key the token of registered cluster "prod" was encrypted with/],
+        ['no key', undefined, /token of registered cluster "prod" is encrypted, and FLEETGRAPH_SECRET_KEY is not set/],
+      ])('reopened with %s', async (_, secretKey, refusal) => {
+        await current.get().clusters.insert(cluster('prod', { token: 'plain-token-4711' }));
+        current.set(await reopen(current.get(), { secretKey }));
+        if (!refusal) {
+          expect(await current.get().clusters.list()).toEqual([cluster('prod', { token: 'plain-token-4711' })]);
+          return;
+        }
+        await expect(current.get().clusters.list()).rejects.toThrow(refusal);
+        await expect(current.get().clusters.get('prod')).rejects.toBeInstanceOf(SecretKeyError);
+      });
+    }
+
+    if (harness.reopen && harness.withoutKey === 'keeps tokens') {
+      const reopen = harness.reopen;
+      it('encrypts tokens kept in plain once it is opened with a key', async () => {
+        await current.get().close();
+        current.set(await harness.open({}));
+        await current.get().clusters.insert(cluster('prod', { token: 'plain-token-4711' }));
+        if (harness.atRest) expect(await harness.atRest()).toContain('plain-token-4711');
+        current.set(await reopen(current.get(), { secretKey: SUITE_KEY }));
+        if (harness.atRest) expect(await harness.atRest()).not.toContain('plain-token-4711');
+        expect((await current.get().clusters.get('prod'))?.token).toBe('plain-token-4711');
+        current.set(await reopen(current.get(), {}));
+        await expect(current.get().clusters.list()).rejects.toBeInstanceOf(SecretKeyError);
+      });
+    }
+
+    it(`without a key, ${harness.withoutKey}; a cluster without a token is kept either way`, async () => {
+      await current.get().close();
+      current.set(await harness.open({}));
+      const store = current.get();
+      await store.clusters.insert(cluster('anonymous', { token: null }));
+      const insert = store.clusters.insert(cluster('prod', { token: 'plain-token-4711' }));
+      if (harness.withoutKey === 'keeps tokens') {
+        await insert;
+        expect((await store.clusters.get('prod'))?.token).toBe('plain-token-4711');
+      } else {
+        await expect(insert).rejects.toBeInstanceOf(CredentialsRefusedError);
+        await expect(insert).rejects.toThrow(/token: .*FLEETGRAPH_SECRET_KEY/);
+        expect(await store.clusters.get('prod')).toBeUndefined();
+      }
+      expect((await store.clusters.get('anonymous'))?.token).toBeNull();
+    });
+  });
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -6,47 +6,61 @@ import { StoreClosedError, createEmbeddedStore, openEmbeddedStore, openMongoStor
 import { storeSuite, type StoreHarness } from './store.suite.js';
 
 function embeddedInMemory(): StoreHarness {
-  return { open: async () => createEmbeddedStore({ inMemoryOnly: true }) };
+  return { open: async (options) => createEmbeddedStore({ inMemoryOnly: true, ...options }), withoutKey: 'keeps tokens' };
 }
 
 function embeddedOnFiles(): StoreHarness {
-  let dataDir: string | undefined;
+  const dataDirs: string[] = [];
+  const current = () => dataDirs.at(-1)!;
   return {
-    async open() {
-      dataDir = await mkdtemp(join(tmpdir(), 'fleetgraph-store-'));
-      return openEmbeddedStore({ dataDir });
+    async open(options) {
+      dataDirs.push(await mkdtemp(join(tmpdir(), 'fleetgraph-store-')));
+      return openEmbeddedStore({ dataDir: current(), ...options });
     },
-    async reopen(store) {
+    async reopen(store, options) {
       await store.close();
-      return openEmbeddedStore({ dataDir });
+      return openEmbeddedStore({ dataDir: current(), ...options });
     },
     async cleanup() {
-      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+      for (const dataDir of dataDirs.splice(0)) await rm(dataDir, { recursive: true, force: true });
     },
+    async atRest() {
+      const names = await readdir(current());
+      return (await Promise.all(names.map((name) => readFile(join(current(), name), 'utf8')))).join('\n');
+    },
+    // Its files are readable by the gateway's user only (0600 in a 0700 folder).
+    withoutKey: 'keeps tokens',
   };
 }
 
-// Each run gets a database of its own, dropped afterwards.
+// Each store gets a database of its own, dropped afterwards.
 function mongodb(uri: string): StoreHarness {
-  let database: string | undefined;
-  const open = () => openMongoStore({ uri, database, serverSelectionTimeoutMS: 1500 });
+  const databases: string[] = [];
+  const open = (secretKey?: Buffer) => openMongoStore({ uri, database: databases.at(-1), serverSelectionTimeoutMS: 1500, secretKey });
+  const withClient = async <T>(use: (client: MongoClient) => Promise<T>): Promise<T> => {
+    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 1500 });
+    try {
+      return await use(client);
+    } finally {
+      await client.close();
+    }
+  };
   return {
-    async open() {
-      database = `fleetgraph_test_${process.pid}_${Date.now()}`;
-      return open();
+    async open(options) {
+      databases.push(`fleetgraph_test_${process.pid}_${Date.now()}_${databases.length}`);
+      return open(options?.secretKey);
     },
-    async reopen(store) {
+    async reopen(store, options) {
       await store.close();
-      return open();
+      return open(options?.secretKey);
     },
     async cleanup() {
-      const client = new MongoClient(uri, { serverSelectionTimeoutMS: 1500 });
-      try {
-        await client.db(database).dropDatabase();
-      } finally {
-        await client.close();
-      }
+      await withClient(async (client) => {
+        for (const database of databases.splice(0)) await client.db(database).dropDatabase();
+      });
     },
+    atRest: () => withClient(async (client) => JSON.stringify(await client.db(databases.at(-1)).collection('clusters').find().toArray())),
+    withoutKey: 'refuses tokens',
   };
 }
 
