@@ -11,18 +11,10 @@ import { deploymentManifest } from './deployment.js';
 import { normalizeHostNames } from './hostnames.js';
 import { checkWorkloadName, environmentTarget } from './names.js';
 import { checkPodTemplate, type PodTemplatePolicy } from './pod-template.js';
-import { type InputLimits, checkDeployWorkload } from '../validation/index.js';
+import { type DeployWorkloadInput, type InputLimits, checkDeployWorkload } from '../validation/index.js';
 
-export interface DeployWorkloadInput {
-  environment: string;
-  cluster: string;
-  name: string;
-  /** default 1 */
-  replicas?: number | null;
-  podTemplate: Record<string, unknown>;
-  publicHosts?: readonly string[] | null;
-  privateHosts?: readonly string[] | null;
-}
+/** deployWorkload's input; its checks (src/validation) and this share one definition. */
+export type { DeployWorkloadInput };
 
 /**
  * The new Deployment as the cluster stored it (its pods are yet to come).

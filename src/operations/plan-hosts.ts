@@ -1,22 +1,15 @@
 // restartHosts' plan: the nodes named, or those a label selector picks, of one cluster.
 import { BadUserInputError, NotFoundError, parseUserSelector } from '../errors/index.js';
 import type { GatewayContext } from '../server/context.js';
-import { checkRestartHosts } from '../validation/index.js';
+import { type RestartHostsInput as CheckedRestartHostsInput, checkRestartHosts } from '../validation/index.js';
 import { clusterOrder, orUnreadCluster } from './plan-reads.js';
 import { hostTargets } from './plan.js';
 import type { OperationRequest } from './runner.js';
 import { atLeastOne } from './strategy.js';
 
-/** The contract's RestartHostsInput; GraphQL hands absent fields over as null. */
-export interface RestartHostsInput {
-  cluster: string;
-  hosts?: readonly string[] | null;
-  labelSelector?: string | null;
-  /** the switch that lets an empty (or no) labelSelector mean every host of the cluster */
-  allHosts?: boolean | null;
-  maxUnavailable?: number | null;
+/** The contract's RestartHostsInput, as src/validation checks it; GraphQL hands absent fields over as null. */
+export interface RestartHostsInput extends CheckedRestartHostsInput {
   dryRun?: boolean | null;
-  idempotencyKey?: string | null;
 }
 
 type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;

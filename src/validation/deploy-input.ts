@@ -11,6 +11,7 @@ export interface DeployWorkloadInput {
   environment: string;
   cluster: string;
   name: string;
+  /** default 1 */
   replicas?: number | null;
   podTemplate: Record<string, unknown>;
   publicHosts?: readonly string[] | null;

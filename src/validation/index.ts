@@ -11,5 +11,5 @@ export { isSystemNamespace, mayChangeNamespace } from './scope.js';
 export { MAX_TEXT_LENGTH, checkText, textProblem } from './text.js';
 export { checkDeployWorkload, type DeployWorkloadInput } from './deploy-input.js';
 export { checkHostArguments, checkReplicas, checkScaleWorkload, checkWorkloadArgument, checkWorkloadRef, type InputLimits, type WorkloadRefInput } from './workload-inputs.js';
-export { checkOperationId, checkRestartHosts, checkRestartWorkloads, checkRollbackWorkload, checkRolloutImage } from './operation-inputs.js';
+export { checkOperationId, checkRestartHosts, checkRestartWorkloads, checkRollbackWorkload, checkRolloutImage, type RestartHostsInput } from './operation-inputs.js';
 export { checkClusterNameArgument, checkCreateEnvironment, checkEnvironmentNameArgument, checkUpdateEnvironment } from './fleet-inputs.js';
