@@ -32,7 +32,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxTokens: 2000,
   maxDirectives: 50,
   maxFieldRepeats: 20,
-  maxCost: 100_000,
+  maxCost: 1_000_000,
   timeoutMs: 30_000,
   maxResponseBytes: 32 * 1024 * 1024,
   maxBodyBytes: 100 * 1024,
