@@ -62,11 +62,18 @@ export interface Gateway {
 
 const PATH = '/graphql';
 
+/**
+ * Where the landing page's embedded Apollo Sandbox sends its requests from. The gateway serves
+ * that page itself, so it lets that origin call (callers still need a token where an access file
+ * is set); any other page's origin must be listed in FLEETGRAPH_CORS_ORIGINS.
+ */
+const LANDING_PAGE_ORIGIN = 'https://sandbox.embed.apollographql.com';
+
 /** Serves the schema over HTTP (Apollo on express) and WebSocket (graphql-ws) on one port. */
 export async function startGateway({ config, logger, schema, registry, batching, operationRunner, operations, store: givenStore, clusterRegistration: givenRegistration, ...events }: GatewayOptions): Promise<Gateway> {
   // Before listening: a gateway that would let anyone in as ADMIN, or whose access table
   // misses a field, must not start at all.
-  const access = gatewayAccess({ config, logger: logger.child({ component: 'access' }) });
+  const access = gatewayAccess({ config: { ...config, corsOrigins: [...(config.corsOrigins ?? []), LANDING_PAGE_ORIGIN] }, logger: logger.child({ component: 'access' }) });
   const guarded = guardRootFields(schema);
   const app = express();
   app.disable('x-powered-by');

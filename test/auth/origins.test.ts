@@ -44,6 +44,12 @@ describe('over HTTP', () => {
     const res = await raw(gw.url, { headers: { origin: CONSOLE }, body: ME });
     expect([res.status, res.headers['access-control-allow-origin']]).toEqual([200, CONSOLE]);
   });
+
+  it('lets the landing page\'s embedded Apollo Sandbox call, with CORS headers', async () => {
+    const sandbox = 'https://sandbox.embed.apollographql.com';
+    const res = await raw(gw.url, { headers: { origin: sandbox }, body: ME });
+    expect([res.status, res.headers['access-control-allow-origin'], JSON.parse(res.body)]).toEqual([200, sandbox, { data: { me: { name: 'local' } } }]);
+  });
 });
 
 describe('over websockets', () => {
