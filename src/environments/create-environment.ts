@@ -11,9 +11,9 @@ import type { HostNameStore } from '../store/index.js';
 import { claimHostNames, writeClaimed } from './claims.js';
 import { refuseHeldHosts } from './conflicts.js';
 import { type FleetNamespaces, clustersLackClaim, environmentFrom, hostsHeldElsewhere, readFleetNamespaces, requireWholeFleet } from './fleet.js';
-import { normalizeHostNames } from './hostnames.js';
+import { normalizeHostNames } from '../validation/host-names.js';
 import { type RandomBytes, environmentNamespaceManifest, routingSecretManifest } from './manifests.js';
-import { type EnvironmentTarget, environmentTarget } from './names.js';
+import { type EnvironmentTarget, environmentTarget } from '../validation/environment-names.js';
 import { checkCreateEnvironment } from '../validation/index.js';
 
 export interface CreateEnvironmentInput {

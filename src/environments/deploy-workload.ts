@@ -8,8 +8,8 @@ import { workloadRecord } from '../model/workload.js';
 import { requireCluster } from '../mutations/clusters.js';
 import { kubeCall } from '../mutations/kube-errors.js';
 import { deploymentManifest } from './deployment.js';
-import { normalizeHostNames } from './hostnames.js';
-import { checkWorkloadName, environmentTarget } from './names.js';
+import { normalizeHostNames } from '../validation/host-names.js';
+import { checkWorkloadName, environmentTarget } from '../validation/environment-names.js';
 import { checkPodTemplate, type PodTemplatePolicy } from './pod-template.js';
 import { type DeployWorkloadInput, type InputLimits, checkDeployWorkload } from '../validation/index.js';
 

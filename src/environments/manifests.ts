@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { KubeObjects } from '../kube/index.js';
 import { ENV_LABEL, ENVIRONMENT_LABEL, ENVIRONMENT_NAME_ANNOTATION, HOST_NAMES_ANNOTATION, ORG_LABEL } from '../model/environment-labels.js';
-import type { EnvironmentTarget } from './names.js';
+import type { EnvironmentTarget } from '../validation/environment-names.js';
 
 /** The Secret every environment namespace holds, for the router. */
 export const ROUTING_SECRET = 'routing';

@@ -12,9 +12,9 @@ import type { HostNameStore } from '../store/index.js';
 import { claimHostNames, releaseHostNames, writeClaimed } from './claims.js';
 import { refuseHeldHosts } from './conflicts.js';
 import { clustersLackClaim, environmentFrom, hostsHeldElsewhere, readFleetNamespaces, requireWholeFleet } from './fleet.js';
-import { normalizeHostNames } from './hostnames.js';
+import { normalizeHostNames } from '../validation/host-names.js';
 import { hostNamesAnnotation } from './manifests.js';
-import { type EnvironmentTarget, environmentTarget } from './names.js';
+import { type EnvironmentTarget, environmentTarget } from '../validation/environment-names.js';
 import { checkEnvironmentNameArgument, checkUpdateEnvironment } from '../validation/index.js';
 
 export interface EnvironmentChangeContext {

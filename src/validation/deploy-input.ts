@@ -1,8 +1,8 @@
 // deployWorkload's input, checked whole before any cluster is asked: every string, the pod
 // template's depth and size, the names, replicas and host names. The template's shape and its
 // Pod Security come next, in src/environments/pod-template.ts.
-import { normalizeHostNames } from '../environments/hostnames.js';
-import { checkWorkloadName, environmentTarget } from '../environments/names.js';
+import { normalizeHostNames } from './host-names.js';
+import { checkWorkloadName, environmentTarget } from './environment-names.js';
 import { checkInputText } from './input-text.js';
 import { checkClusterName } from './names.js';
 import { type InputLimits, checkReplicas } from './workload-inputs.js';

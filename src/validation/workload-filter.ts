@@ -2,7 +2,7 @@
 // as "any"; a mutation must not reach every workload by accident, so here the filter must
 // name namespaces or environments — or the request must say `allNamespaces: true` — and
 // nothing in it may be empty: an empty list, selector or substring is refused, not read as "any".
-import { environmentTarget } from '../environments/names.js';
+import { environmentTarget } from './environment-names.js';
 import { parseUserSelector } from '../errors/index.js';
 import { checkClusterName, checkObjectName } from './names.js';
 import { nonEmpty, refuse } from './problem.js';

@@ -1,5 +1,5 @@
 import { environmentNamespaceManifest, routingSecretManifest } from '../../src/environments/manifests.js';
-import { environmentTarget } from '../../src/environments/names.js';
+import { environmentTarget } from '../../src/validation/environment-names.js';
 import { toNamespaceRecord } from '../../src/model/namespace.js';
 import { environmentNamespace as seedNamespace } from '../../src/sim/seed/builders.js';
 

@@ -1,4 +1,4 @@
-import { hostNameProblem, normalizeHostNames } from '../../src/environments/hostnames.js';
+import { hostNameProblem, normalizeHostNames } from '../../src/validation/host-names.js';
 import { BadUserInputError } from '../../src/errors/index.js';
 
 describe('hostNameProblem', () => {

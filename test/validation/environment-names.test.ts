@@ -1,4 +1,4 @@
-import { checkWorkloadName, environmentTarget } from '../../src/environments/names.js';
+import { checkWorkloadName, environmentTarget } from '../../src/validation/environment-names.js';
 import { BadUserInputError } from '../../src/errors/index.js';
 
 describe('environmentTarget', () => {

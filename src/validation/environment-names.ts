@@ -2,7 +2,7 @@
 // into them. Pure checks; each failure is a BadUserInputError naming the field and the rule.
 import { BadUserInputError } from '../errors/index.js';
 import { environmentNamespace, parseEnvironmentName } from '../model/environment.js';
-import { MAX_LABEL_LENGTH, isDnsLabel } from '../validation/names.js';
+import { MAX_LABEL_LENGTH, isDnsLabel } from './names.js';
 
 const LABEL_RULE = "lower-case letters, digits and '-', starting and ending with a letter or digit";
 
