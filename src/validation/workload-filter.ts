@@ -6,17 +6,10 @@ import { environmentTarget } from './environment-names.js';
 import { parseUserSelector } from '../errors/index.js';
 import { checkClusterName, checkObjectName } from './names.js';
 import { nonEmpty, refuse } from './problem.js';
+import type { WorkloadFilter } from '../query/workload-filter.js';
 
-export interface WorkloadFilterInput {
-  clusters?: readonly string[] | null;
-  namespaces?: readonly string[] | null;
-  kinds?: readonly string[] | null;
-  environments?: readonly string[] | null;
-  labelSelector?: string | null;
-  image?: string | null;
-  name?: string | null;
-  status?: readonly string[] | null;
-}
+/** The query's WorkloadFilter (src/query), the one definition both read. */
+export type WorkloadFilterInput = WorkloadFilter;
 
 export interface FilterScope {
   /** the request's explicit switch: every namespace (but kube-* ones) may be reached */
