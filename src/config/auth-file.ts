@@ -1,11 +1,10 @@
 // The access file (FLEETGRAPH_AUTH_FILE): who may call the gateway, with which roles and scope.
 // Read once at start; a bad file stops the start with a message naming the entry and field.
 // It holds only SHA-256 hashes of tokens, never a token, so it is safe to keep in a repository.
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ROLES, type Role } from '../auth/principal.js';
+import { parseConfigDocument, readConfigText } from './config-file.js';
 
 /** Roles and scope granted to a caller; absent clusters/namespaces: every one. */
 export interface GrantSettings {
@@ -107,20 +106,12 @@ export class AuthFileError extends Error {
  * @throws AuthFileError for an unreadable or invalid file, naming the entry and field
  */
 export function readAuthFile(path: string): AuthSettings {
-  return parseAuthFile(readText(path, 'access file'), { source: path, readJwks: (file) => readText(resolve(dirname(path), file), 'jwksFile') });
+  return parseAuthFile(readConfigText(path, 'access file', fail), { source: path, readJwks: (file) => readConfigText(resolve(dirname(path), file), 'jwksFile', fail) });
 }
 
 /** As readAuthFile, from the file's text; `source` names it in messages. */
 export function parseAuthFile(text: string, { source, readJwks }: { source: string; readJwks: (file: string) => string }): AuthSettings {
-  let document: unknown;
-  try {
-    document = parseYaml(text);
-  } catch (err) {
-    throw new AuthFileError(`access file ${source}: not JSON or YAML: ${(err as Error).message}`);
-  }
-  const parsed = fileSchema.safeParse(document ?? {});
-  if (!parsed.success) throw new AuthFileError(`access file ${source}:\n${describe(parsed.error.issues, document)}`);
-  const { tokens, jwt, anonymous } = parsed.data;
+  const { tokens, jwt, anonymous } = parseConfigDocument(text, { what: 'access file', source, schema: fileSchema, entries: { list: 'tokens', entry: 'token' }, fail });
   const settings: AuthSettings = { tokens: tokens.map((t) => ({ ...t, sha256: t.sha256.toLowerCase() })), anonymous };
   if (!jwt) return settings;
   const { jwksFile, jwksUrl, ...rest } = jwt;
@@ -129,7 +120,7 @@ export function parseAuthFile(text: string, { source, readJwks }: { source: stri
 }
 
 function keySet(file: string, read: (file: string) => string, source: string): { keys: Record<string, unknown>[] } {
-  const fail = (why: string) => new AuthFileError(`access file ${source}:\n  jwt jwksFile: ${why}`);
+  const fail = (why: string) => new AuthFileError(`access file ${source}:\n  jwt.jwksFile: ${why}`);
   let text: string;
   try {
     text = read(file);
@@ -149,30 +140,4 @@ function keySet(file: string, read: (file: string) => string, source: string): {
   return { keys: keys as Record<string, unknown>[] };
 }
 
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new AuthFileError(`${what} ${path}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
-}
-
-function describe(issues: readonly z.core.$ZodIssue[], document: unknown): string {
-  return issues
-    .map((issue) => {
-      const [top, index, ...field] = issue.path;
-      if (top === 'tokens' && typeof index === 'number') {
-        const where = field.length > 0 ? ` ${field.join('.')}` : '';
-        return `  token ${tokenLabel(document, index)}${where}: ${issue.message}`;
-      }
-      return `  ${issue.path.join(' ') || '(top level)'}: ${issue.message}`;
-    })
-    .join('\n');
-}
-
-/** `"ci-bot"` when the token has a usable name, else its position: `#2`. */
-function tokenLabel(document: unknown, index: number): string {
-  const tokens = (document as { tokens?: unknown[] } | undefined)?.tokens;
-  const name = (tokens?.[index] as { name?: unknown } | undefined)?.name;
-  return typeof name === 'string' && name !== '' ? `"${name}"` : `#${index + 1}`;
-}
+const fail = (message: string) => new AuthFileError(message);

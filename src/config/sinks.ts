@@ -1,8 +1,7 @@
 // The event-sinks file (FLEETGRAPH_SINKS_FILE): which HTTP endpoints get which changes.
 // Read once at start; a bad file stops the start with a message naming the sink and field.
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { parseConfigDocument, readConfigText } from './config-file.js';
 
 /** The kinds a sink may ask for, by the names the file uses. */
 export const SINK_KINDS = ['deployments', 'statefulsets', 'daemonsets', 'pods', 'hosts', 'namespaces'] as const;
@@ -101,27 +100,14 @@ export class SinksFileError extends Error {
  * @throws SinksFileError for an unreadable or invalid file, or a credential variable that is unset.
  */
 export function readSinksFile(path: string, env: Readonly<Record<string, string | undefined>>): SinkConfig[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new SinksFileError(`sinks file ${path}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
-  return parseSinks(text, { source: path, env });
+  return parseSinks(readConfigText(path, 'sinks file', fail), { source: path, env });
 }
 
 /** As readSinksFile, from the file's text; `source` names it in messages. */
 export function parseSinks(text: string, { source, env }: { source: string; env: Readonly<Record<string, string | undefined>> }): SinkConfig[] {
-  let document: unknown;
-  try {
-    document = parseYaml(text);
-  } catch (err) {
-    throw new SinksFileError(`sinks file ${source}: not JSON or YAML: ${(err as Error).message}`);
-  }
-  const parsed = fileSchema.safeParse(document ?? {});
-  if (!parsed.success) throw new SinksFileError(`sinks file ${source}:\n${describe(parsed.error.issues, document)}`);
+  const { sinks: inputs } = parseConfigDocument(text, { what: 'sinks file', source, schema: fileSchema, entries: { list: 'sinks', entry: 'sink' }, fail });
   const problems: string[] = [];
-  const sinks = parsed.data.sinks.map((sink) => resolve(sink, env, problems));
+  const sinks = inputs.map((sink) => resolve(sink, env, problems));
   if (problems.length > 0) throw new SinksFileError(`sinks file ${source}:\n${problems.join('\n')}`);
   return sinks;
 }
@@ -138,20 +124,4 @@ function resolve(input: SinkInput, env: Readonly<Record<string, string | undefin
   return { ...rest, auth: { username: env[usernameEnv] ?? '', password: env[passwordEnv] ?? '' } };
 }
 
-function describe(issues: readonly z.core.$ZodIssue[], document: unknown): string {
-  return issues
-    .map((issue) => {
-      const [top, index, ...field] = issue.path;
-      if (top !== 'sinks' || typeof index !== 'number') return `  ${issue.path.join('.') || '(top level)'}: ${issue.message}`;
-      const where = field.length > 0 ? ` ${field.join('.')}` : '';
-      return `  sink ${sinkLabel(document, index)}${where}: ${issue.message}`;
-    })
-    .join('\n');
-}
-
-/** `"audit"` when the sink has a usable name, else its position: `#2`. */
-function sinkLabel(document: unknown, index: number): string {
-  const sinks = (document as { sinks?: unknown[] } | undefined)?.sinks;
-  const name = (sinks?.[index] as { name?: unknown } | undefined)?.name;
-  return typeof name === 'string' && name !== '' ? `"${name}"` : `#${index + 1}`;
-}
+const fail = (message: string) => new SinksFileError(message);
