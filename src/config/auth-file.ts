@@ -120,22 +120,22 @@ export function parseAuthFile(text: string, { source, readJwks }: { source: stri
 }
 
 function keySet(file: string, read: (file: string) => string, source: string): { keys: Record<string, unknown>[] } {
-  const fail = (why: string) => new AuthFileError(`access file ${source}:\n  jwt.jwksFile: ${why}`);
+  const refuse = (why: string) => new AuthFileError(`access file ${source}:\n  jwt.jwksFile: ${why}`);
   let text: string;
   try {
     text = read(file);
   } catch (err) {
-    throw fail(err instanceof Error ? err.message : String(err));
+    throw refuse(err instanceof Error ? err.message : String(err));
   }
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (err) {
-    throw fail(`${file} is not JSON: ${(err as Error).message}`);
+    throw refuse(`${file} is not JSON: ${(err as Error).message}`);
   }
   const keys = (document as { keys?: unknown } | null)?.keys;
   if (!Array.isArray(keys) || keys.length === 0 || !keys.every((k) => typeof k === 'object' && k !== null)) {
-    throw fail(`${file} must be a JSON Web Key Set: { "keys": [ ... ] } with at least one key`);
+    throw refuse(`${file} must be a JSON Web Key Set: { "keys": [ ... ] } with at least one key`);
   }
   return { keys: keys as Record<string, unknown>[] };
 }
