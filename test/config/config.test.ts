@@ -125,6 +125,14 @@ describe('loadConfig', () => {
     ['QUERY_TIMEOUT_MS', '-5', /QUERY_TIMEOUT_MS="-5"/],
     ['HTTP_MAX_BODY_BYTES', '10', /HTTP_MAX_BODY_BYTES="10": must be a whole number from 1024/],
     ['WS_MAX_MESSAGE_BYTES', '1.5', /WS_MAX_MESSAGE_BYTES="1.5"/],
+    ['WS_MAX_SUBSCRIPTIONS', '0', /WS_MAX_SUBSCRIPTIONS="0"/],
+    ['QUERY_MAX_ALIASES', 'some', /QUERY_MAX_ALIASES="some"/],
+    ['QUERY_MAX_TOKENS', '-1', /QUERY_MAX_TOKENS="-1"/],
+    ['QUERY_MAX_DIRECTIVES', '2.5', /QUERY_MAX_DIRECTIVES="2.5"/],
+    ['QUERY_MAX_FIELD_REPEATS', '0', /QUERY_MAX_FIELD_REPEATS="0"/],
+    ['QUERY_MAX_RESPONSE_BYTES', 'big', /QUERY_MAX_RESPONSE_BYTES="big"/],
+    ['OPERATION_LEASE_SECONDS', '0', /OPERATION_LEASE_SECONDS="0"/],
+    ['IDEMPOTENCY_KEY_TTL_SECONDS', 'forever', /IDEMPOTENCY_KEY_TTL_SECONDS="forever"/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);
