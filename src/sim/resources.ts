@@ -17,25 +17,34 @@ export interface ResourceType {
   readonly fields: readonly string[];
   /** objects whose spec changes bump metadata.generation */
   readonly generational: boolean;
+  /** discovery categories, e.g. `all` for what `kubectl get all` lists */
+  readonly categories: readonly string[];
 }
 
 const allVerbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
-function resource(r: Omit<ResourceType, 'verbs' | 'fields' | 'subresources' | 'generational'> & Partial<ResourceType>): ResourceType {
-  return { verbs: allVerbs, fields: [], subresources: [], generational: false, ...r };
+function resource(r: Omit<ResourceType, 'verbs' | 'fields' | 'subresources' | 'generational' | 'categories'> & Partial<ResourceType>): ResourceType {
+  return { verbs: allVerbs, fields: [], subresources: [], generational: false, categories: [], ...r };
 }
+
+const rbac = 'rbac.authorization.k8s.io';
 
 export const RESOURCES: readonly ResourceType[] = [
   resource({ group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', singular: 'namespace', shortNames: ['ns'], namespaced: false, subresources: ['status'], fields: ['status.phase'] }),
   resource({ group: '', version: 'v1', kind: 'Node', plural: 'nodes', singular: 'node', shortNames: ['no'], namespaced: false, subresources: ['status'], fields: ['spec.unschedulable'] }),
-  resource({ group: '', version: 'v1', kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], namespaced: true, subresources: ['status', 'eviction'], fields: ['spec.nodeName', 'status.phase', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'status.podIP'] }),
+  resource({ group: '', version: 'v1', kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], namespaced: true, subresources: ['status', 'eviction'], fields: ['spec.nodeName', 'status.phase', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'status.podIP'], categories: ['all'] }),
   resource({ group: '', version: 'v1', kind: 'Secret', plural: 'secrets', singular: 'secret', shortNames: [], namespaced: true, fields: ['type'] }),
+  resource({ group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', singular: 'configmap', shortNames: ['cm'], namespaced: true }),
+  resource({ group: '', version: 'v1', kind: 'Service', plural: 'services', singular: 'service', shortNames: ['svc'], namespaced: true, subresources: ['status'], categories: ['all'] }),
+  resource({ group: '', version: 'v1', kind: 'ServiceAccount', plural: 'serviceaccounts', singular: 'serviceaccount', shortNames: ['sa'], namespaced: true }),
   resource({ group: '', version: 'v1', kind: 'Event', plural: 'events', singular: 'event', shortNames: ['ev'], namespaced: true, fields: ['involvedObject.kind', 'involvedObject.name', 'involvedObject.namespace', 'involvedObject.uid', 'reason', 'type'] }),
-  resource({ group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], namespaced: true, subresources: ['status', 'scale'], generational: true }),
-  resource({ group: 'apps', version: 'v1', kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], namespaced: true, subresources: ['status', 'scale'], generational: true }),
-  resource({ group: 'apps', version: 'v1', kind: 'StatefulSet', plural: 'statefulsets', singular: 'statefulset', shortNames: ['sts'], namespaced: true, subresources: ['status', 'scale'], generational: true }),
-  resource({ group: 'apps', version: 'v1', kind: 'DaemonSet', plural: 'daemonsets', singular: 'daemonset', shortNames: ['ds'], namespaced: true, subresources: ['status'], generational: true }),
+  resource({ group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], namespaced: true, subresources: ['status', 'scale'], generational: true, categories: ['all'] }),
+  resource({ group: 'apps', version: 'v1', kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], namespaced: true, subresources: ['status', 'scale'], generational: true, categories: ['all'] }),
+  resource({ group: 'apps', version: 'v1', kind: 'StatefulSet', plural: 'statefulsets', singular: 'statefulset', shortNames: ['sts'], namespaced: true, subresources: ['status', 'scale'], generational: true, categories: ['all'] }),
+  resource({ group: 'apps', version: 'v1', kind: 'DaemonSet', plural: 'daemonsets', singular: 'daemonset', shortNames: ['ds'], namespaced: true, subresources: ['status'], generational: true, categories: ['all'] }),
   resource({ group: 'apps', version: 'v1', kind: 'ControllerRevision', plural: 'controllerrevisions', singular: 'controllerrevision', shortNames: [], namespaced: true, generational: false }),
+  resource({ group: rbac, version: 'v1', kind: 'ClusterRole', plural: 'clusterroles', singular: 'clusterrole', shortNames: [], namespaced: false }),
+  resource({ group: rbac, version: 'v1', kind: 'ClusterRoleBinding', plural: 'clusterrolebindings', singular: 'clusterrolebinding', shortNames: [], namespaced: false }),
 ];
 
 const byPlural = new Map(RESOURCES.map((r) => [r.plural, r]));

@@ -53,8 +53,7 @@ function describe(rt: ResourceType): object[] {
     kind: rt.kind,
     verbs: rt.verbs,
     ...(rt.shortNames.length ? { shortNames: rt.shortNames } : {}),
-    ...(rt.group === 'apps' && rt.kind !== 'ControllerRevision' ? { categories: ['all'] } : {}),
-    ...(rt.kind === 'Pod' ? { categories: ['all'] } : {}),
+    ...(rt.categories.length ? { categories: rt.categories } : {}),
   };
   const subs = rt.subresources.map((sub) => {
     const other = subresourceKinds[sub];

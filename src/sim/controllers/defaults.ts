@@ -2,10 +2,11 @@
 // so objects read back as they would from a real cluster. The controllers never rely on
 // them having been applied: they read every field with the same fallback.
 import type { KubeObject } from '../objects.js';
+import { defaultService } from './service-defaults.js';
 import type { Container, PodSpec, PodTemplate } from './types.js';
 
 /**
- * Fills in the defaults of a Deployment, ReplicaSet, StatefulSet, DaemonSet or Pod in place
+ * Fills in the defaults of a workload, Pod, Namespace, Secret or Service in place
  * (other kinds are returned untouched) and returns the object. Idempotent.
  */
 export function applyDefaults(kind: string, obj: KubeObject): KubeObject {
@@ -34,10 +35,22 @@ export function applyDefaults(kind: string, obj: KubeObject): KubeObject {
       obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name };
       break;
     case 'Secret':
-      obj.type ??= 'Opaque';
+      defaultSecret(obj);
+      break;
+    case 'Service':
+      defaultService(obj);
       break;
   }
   return obj;
+}
+
+/** `stringData` is write-only: the API server merges it into `data`, base64-encoded, over any key there. */
+function defaultSecret(obj: KubeObject): void {
+  obj.type ??= 'Opaque';
+  if (!obj.stringData || typeof obj.stringData !== 'object') return;
+  const encoded = Object.entries(obj.stringData as Record<string, unknown>).map(([k, v]) => [k, Buffer.from(String(v)).toString('base64')]);
+  obj.data = { ...obj.data, ...Object.fromEntries(encoded) };
+  delete obj.stringData;
 }
 
 function defaultDeployment(obj: KubeObject): void {
