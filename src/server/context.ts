@@ -1,7 +1,9 @@
-import { LOCAL_PRINCIPAL, type Principal, scopedOperationEvents, scopedOperations, scopedReader, scopedRegistry, scopedRunner, scopedWatchEngine } from '../auth/index.js';
+import { LOCAL_PRINCIPAL, type Principal } from '../auth/index.js';
+import { scopedOperationEvents, scopedOperations, scopedReader, scopedRegistry, scopedRunner, scopedWatchEngine } from '../views/index.js';
 import { ClusterErrors } from '../errors/cluster-errors.js';
-import { type ClusterHealth, type ClusterRegistration, type ClusterRegistry, type RegisteredCluster, createLimiter, healthFrom } from '../fleet/index.js';
-import { type FleetReader, createFleetReader } from '../loaders/index.js';
+import { type ClusterHealth, type ClusterRegistry, type RegisteredCluster, createLimiter, healthFrom } from '../fleet/index.js';
+import type { ClusterRegistration } from '../registration/index.js';
+import { createFleetReader } from '../loaders/index.js';
 import type { OperationReader } from '../operations/index.js';
 import { createStoreOperationReader } from '../operations/store-reader.js';
 import { type GatewayStore, createEmbeddedStore } from '../store/index.js';
@@ -9,21 +11,14 @@ import { type OperationEvents, createOperationEvents } from '../operations/event
 import { DEFAULT_QUEUE_LIMIT, type WatchEngine } from '../events/index.js';
 import type { OperationRunner } from '../operations/runner.js';
 import { DEFAULT_QUERY_LIMITS, startDeadline } from '../limits/index.js';
+import type { RequestScope } from '../request/request-scope.js';
 
 /** What every resolver receives; one is built per request (per operation over WebSocket). */
-export interface GatewayContext {
-  /** The clusters the principal may see (src/auth/views.ts); the others are not there. */
-  readonly registry: ClusterRegistry;
-  /** This request's reads of the fleet: each (cluster, kind, namespace scope) listed at most once. */
-  readonly reader: FleetReader;
+export interface GatewayContext extends RequestScope {
   /** Aborted once this operation has run QUERY_TIMEOUT_MS (src/limits); the reader's calls stop then. */
   readonly signal: AbortSignal;
-  /** Clusters that failed part of this request; the server adds them to the response's errors. */
-  readonly clusterErrors: ClusterErrors;
   /** This request's view of a cluster: probed once, then shared by every field that asks. Never rejects. */
   clusterHealth(cluster: RegisteredCluster): Promise<ClusterHealth>;
-  /** Who is asking (src/auth). Every shared piece above and below is seen through its scope. */
-  readonly principal: Principal;
   /** Operations, shared by every request of one gateway. */
   readonly operations: OperationReader;
   /** What the gateway keeps (registered clusters, operations, audit), shared by every request. */
@@ -104,7 +99,7 @@ const NO_RESOURCE_EVENTS: WatchEngine = {
  * Builds the per-request context for a principal (default LOCAL_PRINCIPAL, as a gateway without
  * an access file has). Loaders and memos live here, not at module scope, so one request never
  * sees another's answers and nothing goes stale between requests. Registry, reads, events and
- * operations are the principal's views of them (src/auth), so no resolver filters by scope.
+ * operations are the principal's views of them (src/views), so no resolver filters by scope.
  */
 export function createContextFactory({
   registry,

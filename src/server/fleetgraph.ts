@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config/index.js';
-import { createClusterRegistration, createClusterRegistry, embeddedSource, kubeconfigFileSource, type ClusterSourceInput } from '../fleet/index.js';
+import { createClusterRegistration } from '../registration/index.js';
+import { createClusterRegistry, embeddedSource, kubeconfigFileSource, type ClusterSourceInput } from '../fleet/index.js';
 import type { Logger } from '../logging/index.js';
 import { startSimFleet } from '../sim/fleet.js';
 import { startSinks } from '../sinks/index.js';
