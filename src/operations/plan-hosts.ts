@@ -1,6 +1,6 @@
 // restartHosts' plan: the nodes named, or those a label selector picks, of one cluster.
 import { BadUserInputError, NotFoundError, parseUserSelector } from '../errors/index.js';
-import type { GatewayContext } from '../server/context.js';
+import type { RequestScope } from '../request/request-scope.js';
 import { type RestartHostsInput as CheckedRestartHostsInput, checkRestartHosts } from '../validation/index.js';
 import { clusterOrder, orUnreadCluster } from './plan-reads.js';
 import { hostTargets } from './plan.js';
@@ -12,7 +12,7 @@ export interface RestartHostsInput extends CheckedRestartHostsInput {
   dryRun?: boolean | null;
 }
 
-type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
+type PlanContext = Pick<RequestScope, 'registry' | 'reader' | 'principal'>;
 
 /**
  * @param timeoutSeconds how long each host may take to drain, reboot and come back Ready

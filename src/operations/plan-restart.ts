@@ -6,7 +6,7 @@ import { toNamespaceRecord } from '../model/namespace.js';
 import { KUBE_KIND_OF, workloadRecord } from '../model/workload.js';
 import type { WorkloadObjectArgs } from '../model/workload-status.js';
 import { type WorkloadFilter, selectWorkloadClusters, workloadMatcher } from '../query/workload-filter.js';
-import type { GatewayContext } from '../server/context.js';
+import type { RequestScope } from '../request/request-scope.js';
 import { readClusterWorkloads } from '../upgrades/index.js';
 import { checkRestartWorkloads, mayChangeNamespace } from '../validation/index.js';
 import { clusterOrder, orUnreadCluster } from './plan-reads.js';
@@ -33,7 +33,7 @@ export interface RestartWorkloadsInput {
   idempotencyKey?: string | null;
 }
 
-type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
+type PlanContext = Pick<RequestScope, 'registry' | 'reader' | 'principal'>;
 
 /**
  * @param at the restart's time, written as every target's restartedAt (RFC 3339). With

@@ -5,7 +5,7 @@ import { BadUserInputError, NotFoundError } from '../errors/index.js';
 import type { ClusterClient, KubeObjects } from '../kube/index.js';
 import { ownedRevisions, previousRevisionNumber, revisionNumbered, revisionTemplate } from '../model/controller-revisions.js';
 import { KUBE_KIND_OF } from '../model/workload.js';
-import type { GatewayContext } from '../server/context.js';
+import type { RequestScope } from '../request/request-scope.js';
 import { previousRevision, replicaSetAtRevision } from './changes.js';
 import { checkRollbackWorkload } from '../validation/index.js';
 import { clusterOrder, orUnavailable } from './plan-reads.js';
@@ -20,7 +20,7 @@ export interface RollbackWorkloadInput {
   revision?: number | null;
 }
 
-type PlanContext = Pick<GatewayContext, 'registry' | 'principal'>;
+type PlanContext = Pick<RequestScope, 'registry' | 'principal'>;
 type Template = { spec?: { containers?: { image?: string }[] } } | undefined;
 
 /** What a rollback goes back to: the revision, and the images before and after. */

@@ -2,7 +2,7 @@
 // the same filter, clusters and namespaces semantics; only those containers change.
 import { BadUserInputError } from '../errors/index.js';
 import type { ImageField } from '../images/index.js';
-import type { GatewayContext } from '../server/context.js';
+import type { RequestScope } from '../request/request-scope.js';
 import { readClusterWorkloads, upgradeCandidates } from '../upgrades/index.js';
 import { checkRolloutImage, mayChangeNamespace } from '../validation/index.js';
 import { clusterOrder, unreadClusterTarget } from './plan-reads.js';
@@ -21,7 +21,7 @@ export interface RolloutImageInput {
   idempotencyKey?: string | null;
 }
 
-type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
+type PlanContext = Pick<RequestScope, 'registry' | 'reader' | 'principal'>;
 
 /**
  * A cluster that cannot be read is planned as its own FAILED target (kind Cluster).

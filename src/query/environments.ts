@@ -6,10 +6,10 @@ import { listAcross } from '../loaders/index.js';
 import { groupEnvironments } from '../model/environment.js';
 import { toNamespaceRecord } from '../model/namespace.js';
 import type { EnvironmentRecord, NamespaceRecord } from '../model/records.js';
-import type { GatewayContext } from '../server/context.js';
+import type { RequestScope } from '../request/request-scope.js';
 import type { WorkloadFilter } from './workload-filter.js';
 
-type ReadContext = Pick<GatewayContext, 'registry' | 'reader' | 'clusterErrors'>;
+type ReadContext = Pick<RequestScope, 'registry' | 'reader' | 'clusterErrors'>;
 
 /** The contract's EnvironmentFilter; absent or null criteria pass every environment. */
 export interface EnvironmentFilter {

@@ -8,13 +8,13 @@ import { refKey } from '../model/ids.js';
 import { toNamespaceRecord } from '../model/namespace.js';
 import type { WorkloadKind, WorkloadRecord } from '../model/records.js';
 import { daemonSetRecord, deploymentRecord, statefulSetRecord, WORKLOAD_KINDS } from '../model/workload.js';
-import type { GatewayContext } from '../server/context.js';
+import type { RequestScope } from '../request/request-scope.js';
 import { paginate, sortBy, type Page, type PageArgs } from './paginate.js';
 import { selectWorkloadClusters, workloadMatcher, type WorkloadFilter } from './workload-filter.js';
 import { workloadSortKey, type WorkloadSort } from './workload-sort.js';
 
-type ListContext = Pick<GatewayContext, 'reader' | 'clusterErrors'>;
-type ReadContext = Pick<GatewayContext, 'registry' | 'reader' | 'clusterErrors'>;
+type ListContext = Pick<RequestScope, 'reader' | 'clusterErrors'>;
+type ReadContext = Pick<RequestScope, 'registry' | 'reader' | 'clusterErrors'>;
 
 export interface WorkloadsQuery extends PageArgs {
   /** where to look, in order; the filter's clusters narrow it further */

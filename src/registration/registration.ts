@@ -8,7 +8,7 @@ import { CredentialsRefusedError } from '../store/errors.js';
 import { DuplicateKeyError, type ClusterStore, type StoredCluster } from '../store/types.js';
 import { type RegisterClusterInput, validateRegistration } from './registration-input.js';
 import { checkClusterNameArgument } from '../validation/fleet-inputs.js';
-import { ClusterNameTakenError, type MutableClusterRegistry, type RegisteredCluster } from './registry.js';
+import { ClusterNameTakenError, type MutableClusterRegistry, type RegisteredCluster } from '../fleet/index.js';
 
 export interface ClusterRegistration {
   /**

@@ -11,14 +11,15 @@ import { toNamespaceRecord } from '../model/namespace.js';
 import { toPodRecord } from '../model/pod.js';
 import { isWorkloadKind } from '../model/workload.js';
 import type { EnvironmentRecord, HostRecord, NamespaceRecord, PodRecord, WorkloadRecord } from '../model/records.js';
-import type { OperationRecord } from '../operations/index.js';
-import type { GatewayContext } from '../server/context.js';
-import { readEnvironments } from './environments.js';
-import { findWorkload } from './workloads.js';
+import type { OperationReader, OperationRecord } from '../operations/index.js';
+import type { RequestScope } from '../request/request-scope.js';
+import { readEnvironments } from '../query/environments.js';
+import { findWorkload } from '../query/workloads.js';
 
 export type NodeRoot = RegisteredCluster | HostRecord | PodRecord | NamespaceRecord | WorkloadRecord | EnvironmentRecord | OperationRecord;
 
-type NodeContext = Pick<GatewayContext, 'registry' | 'reader' | 'clusterErrors' | 'operations'>;
+/** The request's view of the fleet, and where operations are read (the principal's view of them). */
+type NodeContext = Pick<RequestScope, 'registry' | 'reader' | 'clusterErrors'> & { readonly operations: OperationReader };
 
 export async function findNode(ctx: NodeContext, id: string): Promise<NodeRoot | null> {
   const decoded = fromGlobalId(id);

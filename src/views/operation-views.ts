@@ -5,8 +5,8 @@ import { ForbiddenError } from '../errors/index.js';
 import { toGlobalId } from '../model/ids.js';
 import type { OperationEvents } from '../operations/events.js';
 import type { OperationReader, OperationRecord, OperationRequest, OperationRunner } from '../operations/index.js';
-import type { Principal } from './principal.js';
-import { seesObject } from './scope.js';
+import type { Principal } from '../auth/principal.js';
+import { seesObject } from '../auth/scope.js';
 
 type Targets = Pick<OperationRecord, 'requestedBy'> & { readonly targets: readonly { cluster: string; namespace: string | null }[] };
 

@@ -8,7 +8,7 @@ import type { WatchEngine } from '../events/index.js';
 import type { ClusterRegistry } from '../fleet/index.js';
 import { type KubeKind, type KubeObjects, namespaced } from '../kube/index.js';
 import type { FleetReader } from '../loaders/index.js';
-import { type Scope, seesCluster, seesNamespace } from './scope.js';
+import { type Scope, seesCluster, seesNamespace } from '../auth/scope.js';
 
 type AnyObject = KubeObjects[KubeKind];
 
