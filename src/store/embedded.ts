@@ -133,7 +133,8 @@ async function prepareDataDir(dataDir: string, logger: Logger | undefined): Prom
 
 // The package is CommonJS (`module.exports = Datastore`) while its types say `export default`:
 // under NodeNext the default import is the class itself at run time, and `.default` in the types.
-const Datastore = nedb as unknown as typeof nedb.default;
+// Either way round, this is the class.
+const Datastore: typeof nedb.default = 'default' in nedb ? nedb.default : nedb;
 type Datastore<D> = Nedb.default<D>;
 
 // corruptAlertThreshold 0: a line nedb cannot read fails the load instead of being dropped
@@ -176,7 +177,7 @@ function collection<D extends { _id: string }>(
       let cursor = (await db()).findAsync(query);
       if (sort) cursor = cursor.sort(sort);
       if (limit !== undefined) cursor = cursor.limit(limit);
-      return (await cursor) as unknown as D[];
+      return await cursor;
     },
     async count(query) {
       return (await db()).countAsync(query);
