@@ -11,7 +11,7 @@ import { createAuditStore } from './audit-store.js';
 import { createClusterStore, sealPlainTokens } from './cluster-store.js';
 import type { DocumentCollection } from './collection.js';
 import type { AuditDoc, ClusterDoc, HostNameDoc, KeyDoc, LockDoc } from './documents.js';
-import type { OperationDoc } from './operation-doc.js';
+import type { StoredOperationDoc } from './operation-doc.js';
 import { createCredentialKeeper } from './credentials.js';
 import { FILE_MODE } from './data-file.js';
 import { checkDataDir, DIR_MODE, makePrivateDataDir } from './data-dir.js';
@@ -108,7 +108,7 @@ function loadCollections(ready: Promise<unknown>, dataDir: string | undefined) {
     ready.then(() => loadCollection<D>(dataDir === undefined ? undefined : join(dataDir, `${name}.db`), indexes));
   return {
     clusters: load<ClusterDoc>('clusters', [{ fieldName: 'name', unique: true }]),
-    operations: load<OperationDoc>('operations', [{ fieldName: 'status' }, { fieldName: 'createdAt' }]),
+    operations: load<StoredOperationDoc>('operations', [{ fieldName: 'status' }, { fieldName: 'createdAt' }]),
     // Claimed targets and idempotency keys: unique by `_id`, as every nedb collection is.
     locks: load<LockDoc>('locks', [{ fieldName: 'operationId' }]),
     keys: load<KeyDoc>('keys', []),

@@ -14,7 +14,10 @@ import {
 import { MalformedOperationError } from '../operations/ports.js';
 import { escapeKeys, unescapeKeys } from './keys.js';
 
+/** An operation as written. */
 export type OperationDoc = Omit<Operation, 'id'> & { _id: string };
+/** A document of the operations collection as read: nothing but its id is known until fromOperationDoc has checked it. */
+export type StoredOperationDoc = { _id: string; [field: string]: unknown };
 
 const text = z.string();
 const maybeText = z.string().nullable();

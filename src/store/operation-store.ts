@@ -5,11 +5,12 @@ import type { KeyDoc, LockDoc } from './documents.js';
 import { RecordNotFoundError } from './errors.js';
 import { createIdempotencyKeys } from './idempotency-keys.js';
 import { escapeKeys } from './keys.js';
-import { type OperationDoc, fromOperationDoc, toOperationDoc } from './operation-doc.js';
+import { type StoredOperationDoc, fromOperationDoc, toOperationDoc } from './operation-doc.js';
 import { createTargetLocks } from './target-locks.js';
 
 export interface OperationCollections {
-  docs: DocumentCollection<OperationDoc>;
+  /** operations: read through fromOperationDoc, which checks each */
+  docs: DocumentCollection<StoredOperationDoc>;
   /** claimed targets (target-locks.ts) */
   locks: DocumentCollection<LockDoc>;
   /** idempotency keys (idempotency-keys.ts) */
@@ -36,11 +37,11 @@ export function createOperationStore({ docs, locks, keys }: OperationCollections
   const idempotencyKeys = createIdempotencyKeys({ keys });
 
   /** The fenced write's query; a miss is a lost lease when the operation is there. */
-  async function fenced(id: string, query: Query, set: Record<string, unknown>, fence: Fence = {}): Promise<OperationDoc | undefined> {
+  async function fenced(id: string, query: Query, set: Record<string, unknown>, fence: Fence = {}): Promise<StoredOperationDoc | undefined> {
     const updated = await apply(docs, fence.owner === undefined ? query : { ...query, 'lease.owner': fence.owner }, set);
     if (updated || fence.owner === undefined) return updated;
     const current = await docs.findOne({ _id: id });
-    if (current && current.lease?.owner !== fence.owner) throw new LeaseLostError(`operation ${id} is driven by another gateway now`);
+    if (current && fromOperationDoc(current).lease?.owner !== fence.owner) throw new LeaseLostError(`operation ${id} is driven by another gateway now`);
     return undefined;
   }
 
@@ -101,11 +102,11 @@ function readAll(found: readonly unknown[]): { operations: Operation[]; malforme
 }
 
 // MongoDB refuses an empty $set; nothing to set is a read.
-function apply(docs: DocumentCollection<OperationDoc>, query: Query, set: Record<string, unknown>) {
+function apply(docs: DocumentCollection<StoredOperationDoc>, query: Query, set: Record<string, unknown>) {
   return Object.keys(set).length === 0 ? docs.findOne(query) : docs.update(query, set);
 }
 
-function found(id: string, doc: OperationDoc | undefined): Operation {
+function found(id: string, doc: StoredOperationDoc | undefined): Operation {
   if (!doc) throw new RecordNotFoundError(`no operation ${id}`);
   return fromOperationDoc(doc);
 }
