@@ -30,7 +30,7 @@ export interface ExecuteOperationArgs {
   operation: Operation;
   /** the runner holding the operation's lease: every write is fenced by it */
   owner?: string;
-  /** a write found another runner holds the lease: stop driving */
+  /** a write found another runner holds the lease: stop executing it */
   onLeaseLost?: () => void;
 }
 

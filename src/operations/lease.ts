@@ -1,5 +1,5 @@
-// Leases: which runner drives an operation when several gateways share one store. The owner
-// renews its lease while it runs the operation; a runner that dies stops renewing, and once
+// Leases: which runner executes an operation when several gateways share one store. The owner
+// renews its lease while it executes the operation; a runner that dies stops renewing, and once
 // the lease has expired another runner's scan takes the operation over.
 import type { Operation, OperationLease } from './model.js';
 import type { MalformedOperationError, OperationStore } from './ports.js';

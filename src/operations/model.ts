@@ -116,7 +116,7 @@ export type OperationParams =
 
 export type WorkloadParams = Exclude<OperationParams, { kind: 'HOST_RESTART' }>;
 
-/** Which runner drives an operation, until when: renewed while it runs, taken over once expired. */
+/** Which runner executes an operation, until when: renewed while it runs, taken over once expired. */
 export interface OperationLease {
   owner: string;
   expiresAt: Date;
@@ -139,7 +139,7 @@ export interface Operation {
   params: OperationParams;
   cancelRequested: boolean;
   targets: OperationTarget[];
-  /** absent or null: no runner drives it (finished, or left by a gateway that stopped) */
+  /** absent or null: no runner executes it (finished, or left by a gateway that stopped) */
   lease?: OperationLease | null;
 }
 

@@ -1,5 +1,5 @@
 // The operation runner: one per gateway. Writes each operation (targets fixed, claimed) to the
-// store before anything changes, runs it in the background under a lease, publishes every
+// store before anything changes, executes it in the background under a lease, publishes every
 // change on OperationEvents, and takes over whatever a gateway that stopped or died left
 // unfinished (at start, and by a scan while it runs).
 import { randomUUID } from 'node:crypto';
@@ -99,7 +99,7 @@ export async function startOperationRunner({
     const own = new AbortController();
     const opRun: RunnerContext = { ...run, signal: AbortSignal.any([stopping.signal, own.signal]) };
     const lost = () => {
-      run.logger.warn({ operation: operation.id }, 'another gateway took this operation over; no longer driving it');
+      run.logger.warn({ operation: operation.id }, 'another gateway took this operation over; no longer executing it');
       own.abort();
     };
     const execution = executeOperation({ run: opRun, store: store.operations, events, operation, owner, onLeaseLost: lost });
@@ -138,10 +138,10 @@ export async function startOperationRunner({
       return (await store.operations.get(id)) ?? marked;
     },
     async stop({ keepLeases = false } = {}) {
-      const driven = [...executions.keys()];
+      const executing = [...executions.keys()];
       stopping.abort();
       await Promise.allSettled([...executions.values()].map((e) => e.done));
-      if (!keepLeases) await Promise.allSettled(driven.map((id) => store.operations.releaseLease(id, owner)));
+      if (!keepLeases) await Promise.allSettled(executing.map((id) => store.operations.releaseLease(id, owner)));
     },
   };
 }

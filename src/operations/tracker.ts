@@ -33,7 +33,7 @@ export function trackOperation({ store, events, operation, owner, onLeaseLost = 
   const lost = (err: unknown): never => {
     if (!(err instanceof LeaseLostError)) throw err;
     onLeaseLost();
-    throw new RunnerStopped('another gateway drives this operation now', { cause: err });
+    throw new RunnerStopped('another gateway executes this operation now', { cause: err });
   };
   let latest = operation;
   const targets = [...operation.targets];

@@ -41,7 +41,7 @@ export function createOperationStore({ docs, locks, keys }: OperationCollections
     const updated = await apply(docs, fence.owner === undefined ? query : { ...query, 'lease.owner': fence.owner }, set);
     if (updated || fence.owner === undefined) return updated;
     const current = await docs.findOne({ _id: id });
-    if (current && fromOperationDoc(current).lease?.owner !== fence.owner) throw new LeaseLostError(`operation ${id} is driven by another gateway now`);
+    if (current && fromOperationDoc(current).lease?.owner !== fence.owner) throw new LeaseLostError(`operation ${id} is executed by another gateway now`);
     return undefined;
   }
 
