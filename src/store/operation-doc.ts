@@ -43,18 +43,20 @@ const target = z.discriminatedUnion('kind', [
   z.object({ ...progress, kind: z.literal('Cluster'), namespace: z.null() }),
 ]) satisfies z.ZodType<OperationTarget>;
 
+// Limits the scheduler relies on (at least one cluster or host at a time) are checked; timeouts
+// come from the configuration and are taken as written.
 const strategy = z.object({
   maxParallelClusters: z.number().int().min(1),
   stopOnFailure: z.boolean(),
   rollbackOnFailure: z.boolean(),
-  timeoutSeconds: z.number().min(1),
+  timeoutSeconds: z.number(),
 });
 
 const params = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ROLLOUT'), image: text, strategy, clusterOrder: z.array(text) }),
   z.object({ kind: z.literal('RESTART'), restartedAt: text, strategy, clusterOrder: z.array(text) }),
   z.object({ kind: z.literal('ROLLBACK'), revision: z.number().int(), strategy, clusterOrder: z.array(text) }),
-  z.object({ kind: z.literal('HOST_RESTART'), maxUnavailable: z.number().int().min(1), timeoutSeconds: z.number().min(1) }),
+  z.object({ kind: z.literal('HOST_RESTART'), maxUnavailable: z.number().int().min(1), timeoutSeconds: z.number() }),
 ]);
 
 const operation = z
