@@ -1,8 +1,7 @@
 // A GraphQL subscription's side of the engine: the streams its filter needs, its bounded
-// queue, and how it ends when the client falls behind.
+// queue, and how it ends when the client falls behind. Other event sources (operations) use
+// the same queue (queued).
 import type { GatewayError } from '../errors/index.js';
-import type { OperationEvents } from '../operations/events.js';
-import type { OperationRecord } from '../operations/index.js';
 import { SubscriberTooSlowError } from './errors.js';
 import { type ResourceEventFilter, compileFilter } from './filter.js';
 import { createBoundedQueue } from './queue.js';
@@ -42,16 +41,11 @@ export function resourceChanges({
   );
 }
 
-/** Every state change of one operation (by global id), or of every operation when `id` is null. */
-export function operationChanges({
-  events,
-  id,
-  queueLimit = DEFAULT_QUEUE_LIMIT,
-}: { events: OperationEvents; id: string | null } & QueueLimit): AsyncIterableIterator<Delivery<OperationRecord>> {
-  return queued<OperationRecord>(queueLimit, (push) => [events.subscribe((operation) => (id === null || operation.id === id) && push(operation))]);
-}
-
-function queued<T>(limit: number, subscribe: (push: (value: T) => void) => (() => void)[]): AsyncIterableIterator<Delivery<T>> {
+/**
+ * Deliveries of whatever `subscribe` pushes, at most `limit` pending: one more ends the queue
+ * with SubscriberTooSlowError. `subscribe` returns its unsubscribes, called when the queue ends.
+ */
+export function queued<T>(limit: number, subscribe: (push: (value: T) => void) => (() => void)[]): AsyncIterableIterator<Delivery<T>> {
   let unsubscribes: (() => void)[] = [];
   const queue = createBoundedQueue<Delivery<T>>({
     limit,

@@ -1,7 +1,7 @@
 // The changes operations make to Kubernetes objects, and how to tell one already landed.
 // Pure: the runner sends these bodies and reads back objects to check them.
 import type { KubeObjects } from '../kube/index.js';
-import type { ContainerChange } from '../store/types.js';
+import type { ContainerChange } from './model.js';
 import type { WorkloadObject } from './rollout-status.js';
 
 /** What `kubectl rollout restart` sets on the pod template; a new value rolls every pod. */

@@ -2,11 +2,11 @@
 // retrying evictions a disruption budget refuses (429) with backoff.
 import { type ClusterClient, KubeCallError } from '../kube/index.js';
 import { evictablePods } from './changes.js';
-import type { RunContext } from './run-context.js';
-import { TargetFailure } from './run-context.js';
+import type { RunnerContext } from './runner-context.js';
+import { TargetFailure } from './runner-context.js';
 
 export interface DrainArgs {
-  run: RunContext;
+  run: RunnerContext;
   client: ClusterClient;
   node: string;
   /** epoch ms after which the drain gives up */

@@ -3,9 +3,9 @@ import { BadUserInputError, NotFoundError, parseUserSelector } from '../errors/i
 import type { RequestScope } from '../request/request-scope.js';
 import { type RestartHostsInput as CheckedRestartHostsInput, checkRestartHosts } from '../validation/index.js';
 import { clusterOrder, orUnreadCluster } from './plan-reads.js';
-import { hostTargets } from './plan.js';
-import type { OperationRequest } from './runner.js';
+import { hostTargets } from './planned-targets.js';
 import { atLeastOne } from './strategy.js';
+import type { OperationRequest } from './model.js';
 
 /** The contract's RestartHostsInput, as src/validation checks it; GraphQL hands absent fields over as null. */
 export interface RestartHostsInput extends CheckedRestartHostsInput {

@@ -4,8 +4,8 @@
 import { ClusterUnavailableError, NotFoundError } from '../errors/index.js';
 import type { ClusterRegistry } from '../fleet/index.js';
 import { KubeCallError } from '../kube/index.js';
-import type { StoredTarget } from '../store/types.js';
-import { plannedTarget } from './plan.js';
+import type { OperationTarget } from './model.js';
+import { plannedTarget } from './planned-targets.js';
 
 /**
  * The clusters asked for, in the order given (duplicates dropped), or every registered one
@@ -29,12 +29,12 @@ export async function orUnavailable<T>(read: Promise<T>): Promise<T> {
 }
 
 /** A cluster that could not be read, as a target: it fails with the reason when its turn comes. */
-export function unreadClusterTarget(cluster: string, reason: string): StoredTarget {
+export function unreadClusterTarget(cluster: string, reason: string): OperationTarget {
   return plannedTarget({ cluster, kind: 'Cluster', namespace: null, name: cluster }, { message: `cluster ${cluster} could not be read: ${reason}` });
 }
 
 /** The read's value, or — for that cluster's failure only — the cluster's FAILED target. */
-export async function orUnreadCluster<T>(cluster: string, read: Promise<T>): Promise<{ value: T } | { failed: StoredTarget }> {
+export async function orUnreadCluster<T>(cluster: string, read: Promise<T>): Promise<{ value: T } | { failed: OperationTarget }> {
   try {
     return { value: await read };
   } catch (err) {

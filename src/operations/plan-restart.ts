@@ -10,9 +10,8 @@ import type { RequestScope } from '../request/request-scope.js';
 import { readClusterWorkloads } from '../upgrades/index.js';
 import { checkRestartWorkloads, mayChangeNamespace } from '../validation/index.js';
 import { clusterOrder, orUnreadCluster } from './plan-reads.js';
-import { inClusterOrder, restartTargets } from './plan.js';
-import type { StoredTarget } from '../store/types.js';
-import type { OperationRequest } from './runner.js';
+import { inClusterOrder, restartTargets } from './planned-targets.js';
+import type { OperationRequest, OperationTarget } from './model.js';
 import { type RolloutStrategyInput, rolloutStrategy } from './strategy.js';
 
 export interface WorkloadRefInput {
@@ -64,7 +63,7 @@ export async function planRestart(ctx: PlanContext, input: RestartWorkloadsInput
 interface Found {
   found: WorkloadRecord[];
   /** one FAILED target per cluster that could not be read */
-  unread: StoredTarget[];
+  unread: OperationTarget[];
 }
 
 /** @throws NotFoundError naming every workload that does not exist (in the clusters that could be read) */

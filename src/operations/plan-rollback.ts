@@ -10,9 +10,9 @@ import { previousRevision, replicaSetAtRevision } from './changes.js';
 import { checkRollbackWorkload } from '../validation/index.js';
 import { clusterOrder, orUnavailable } from './plan-reads.js';
 import type { WorkloadRefInput } from './plan-restart.js';
-import { plannedTarget } from './plan.js';
-import type { OperationRequest } from './runner.js';
+import { plannedTarget } from './planned-targets.js';
 import { DEFAULT_STRATEGY } from './strategy.js';
+import type { OperationRequest } from './model.js';
 
 /** The contract's RollbackWorkloadInput. */
 export interface RollbackWorkloadInput {

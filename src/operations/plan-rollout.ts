@@ -6,9 +6,9 @@ import type { RequestScope } from '../request/request-scope.js';
 import { readClusterWorkloads, upgradeCandidates } from '../upgrades/index.js';
 import { checkRolloutImage, mayChangeNamespace } from '../validation/index.js';
 import { clusterOrder, unreadClusterTarget } from './plan-reads.js';
-import { inClusterOrder, rolloutTargets } from './plan.js';
-import type { OperationRequest } from './runner.js';
+import { inClusterOrder, rolloutTargets } from './planned-targets.js';
 import { type RolloutStrategyInput, rolloutStrategy } from './strategy.js';
+import type { OperationRequest } from './model.js';
 
 /** The contract's RolloutImageInput; GraphQL hands absent fields over as null. */
 export interface RolloutImageInput {

@@ -2,12 +2,11 @@
 import type { KubeObjects } from '../kube/index.js';
 import { findCondition } from '../model/condition.js';
 import { PROGRESS_DEADLINE_EXCEEDED, daemonSetStatus, statefulSetStatus } from '../model/workload-status.js';
-import type { TargetKind } from './records.js';
+import type { WorkloadTargetKind } from './model.js';
 
 export type RolloutJudgement = { phase: 'waiting'; why: string } | { phase: 'complete' } | { phase: 'failed'; reason: string };
 
 export type WorkloadObject = KubeObjects['Deployment'] | KubeObjects['StatefulSet'] | KubeObjects['DaemonSet'];
-export type WorkloadTargetKind = Exclude<TargetKind, 'Node' | 'Cluster'>;
 
 /**
  * Deployments: complete once the controller observed the current generation and every

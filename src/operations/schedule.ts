@@ -1,6 +1,6 @@
 // Which targets start next, pure: given where every target stands, the limit on concurrent
 // work, failures and a cancel request, what to start, skip and cancel now.
-import type { TargetStatus } from './records.js';
+import type { TargetStatus } from './model.js';
 
 export type ConcurrencyLimit =
   /**

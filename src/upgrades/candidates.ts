@@ -5,7 +5,7 @@ import type { RegisteredCluster } from '../fleet/index.js';
 import { DEFAULT_FILTER, type ImageField, ImageParseError, parseImage } from '../images/index.js';
 import { KubeCallError } from '../kube/index.js';
 import type { WorkloadRecord } from '../model/records.js';
-import { type WorkloadPlan, planWorkloadUpgrades } from './plan.js';
+import { type WorkloadPlan, planWorkloadUpgrades } from './workload-plan.js';
 
 /** The arguments of `upgradeCandidates`; GraphQL hands absent lists over as null. */
 export interface UpgradeCandidatesArgs {

@@ -2,12 +2,11 @@
 import type { KubeObjects } from '../kube/index.js';
 import type { WorkloadRecord } from '../model/records.js';
 import { KUBE_KIND_OF } from '../model/workload.js';
-import type { ContainerChange, StoredTarget } from '../store/types.js';
 import type { ImageComparisonRecord } from '../upgrades/index.js';
-import type { TargetKind } from './records.js';
+import type { ContainerChange, OperationTarget, TargetProgress, TargetRef, WorkloadTarget } from './model.js';
 
 /** A target not yet started: PENDING at step `planned`. */
-export function plannedTarget(ref: { cluster: string; kind: TargetKind; namespace: string | null; name: string }, more: Partial<StoredTarget> = {}): StoredTarget {
+export function plannedTarget(ref: TargetRef, more: Partial<TargetProgress> = {}): OperationTarget {
   return {
     ...ref,
     status: 'PENDING',
@@ -28,7 +27,7 @@ export function plannedTarget(ref: { cluster: string; kind: TargetKind; namespac
  * containers. Clusters in `clusterOrder`; within one, the upgrade plan's order (namespace,
  * name, kind). fromImage lists the distinct images replaced.
  */
-export function rolloutTargets(upgrades: readonly ImageComparisonRecord[], clusterOrder: readonly string[], image: string): StoredTarget[] {
+export function rolloutTargets(upgrades: readonly ImageComparisonRecord[], clusterOrder: readonly string[], image: string): OperationTarget[] {
   const byWorkload = new Map<string, { workload: WorkloadRecord; changes: ContainerChange[] }>();
   for (const { workload, container, image: from } of upgrades) {
     const entry = byWorkload.get(workload.id) ?? { workload, changes: [] };
@@ -42,24 +41,24 @@ export function rolloutTargets(upgrades: readonly ImageComparisonRecord[], clust
 }
 
 /** restartWorkloads: one target per workload, clusters in `clusterOrder`, then namespace, name. */
-export function restartTargets(workloads: readonly WorkloadRecord[], clusterOrder: readonly string[]): StoredTarget[] {
+export function restartTargets(workloads: readonly WorkloadRecord[], clusterOrder: readonly string[]): OperationTarget[] {
   const sorted = [...workloads].sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.workloadKind, b.workloadKind));
   const unique = [...new Map(sorted.map((w) => [w.id, w])).values()];
   return inClusterOrder(unique.map((w) => plannedTarget(workloadRef(w))), clusterOrder);
 }
 
 /** restartHosts: one target per node, in name order. */
-export function hostTargets(cluster: string, nodes: readonly KubeObjects['Node'][]): StoredTarget[] {
+export function hostTargets(cluster: string, nodes: readonly KubeObjects['Node'][]): OperationTarget[] {
   const names = nodes.map((n) => n.metadata?.name ?? '').sort(compare);
   return names.map((name) => plannedTarget({ cluster, kind: 'Node', namespace: null, name }));
 }
 
-export function workloadRef(w: WorkloadRecord): { cluster: string; kind: TargetKind; namespace: string; name: string } {
+export function workloadRef(w: WorkloadRecord): Pick<WorkloadTarget, 'cluster' | 'kind' | 'namespace' | 'name'> {
   return { cluster: w.cluster, kind: KUBE_KIND_OF[w.workloadKind], namespace: w.namespace, name: w.name };
 }
 
 /** Stable: targets of one cluster keep their order. */
-export function inClusterOrder(targets: StoredTarget[], order: readonly string[]): StoredTarget[] {
+export function inClusterOrder(targets: OperationTarget[], order: readonly string[]): OperationTarget[] {
   const rank = (cluster: string) => {
     const i = order.indexOf(cluster);
     return i < 0 ? order.length : i;

@@ -1,16 +1,16 @@
-// One operation, run to its end (or until the runner stops): targets started as the
-// scheduler says, each worked through its steps, the operation's status written last.
-import type { StoredOperation } from '../store/types.js';
-import type { OperationStore } from '../store/types.js';
+// One operation, executed to its end (or until the runner stops): walkTargets starts targets as
+// the scheduler says, executeTarget works each through its steps, the operation's status is
+// written last.
 import { holdTargets } from './claims.js';
 import type { OperationEvents } from './events.js';
-import { runHostTarget } from './host-target.js';
-import { type OperationParams, paramsOf } from './params.js';
-import { type RunContext, RunnerStopped } from './run-context.js';
+import { executeHostTarget } from './host-target.js';
+import type { Operation, OperationParams } from './model.js';
+import type { OperationStore } from './ports.js';
+import { type RunnerContext, RunnerStopped } from './runner-context.js';
 import { type ConcurrencyLimit, schedule } from './schedule.js';
 import { operationOutcome } from './state.js';
 import { type OperationTracker, trackOperation } from './tracker.js';
-import { runWorkloadTarget } from './workload-target.js';
+import { executeWorkloadTarget } from './workload-target.js';
 
 export interface Execution {
   /**
@@ -23,56 +23,57 @@ export interface Execution {
   readonly done: Promise<void>;
 }
 
-export interface ExecuteArgs {
-  run: RunContext;
+export interface ExecuteOperationArgs {
+  run: RunnerContext;
   store: OperationStore;
   events: OperationEvents;
-  operation: StoredOperation;
+  operation: Operation;
   /** the runner holding the operation's lease: every write is fenced by it */
   owner?: string;
-  /** a write found another runner holds the lease: stop driving */
+  /** a write found another runner holds the lease: stop executing it */
   onLeaseLost?: () => void;
 }
 
-export function executeOperation({ run, store, events, operation, owner, onLeaseLost }: ExecuteArgs): Execution {
+export function executeOperation({ run, store, events, operation, owner, onLeaseLost }: ExecuteOperationArgs): Execution {
   const tracker = trackOperation({ store, events, operation, owner, onLeaseLost });
-  const loop: Loop = { cancelRequested: operation.cancelRequested, wake: () => {}, acks: [] };
-  const done = drive(run, tracker, loop, store)
+  const cancellation: Cancellation = { requested: operation.cancelRequested, wake: () => {}, acks: [] };
+  const done = walkTargets(run, tracker, cancellation, store)
     .catch((err: unknown) => {
       if (!(err instanceof RunnerStopped)) run.logger.error({ err, operation: operation.id }, 'operation stopped on an unexpected error; it resumes when the gateway starts again');
     })
-    .finally(() => acknowledge(loop));
+    .finally(() => acknowledge(cancellation));
   return {
     cancel() {
-      loop.cancelRequested = true;
-      const acked = new Promise<void>((resolve) => loop.acks.push(resolve));
-      loop.wake();
+      cancellation.requested = true;
+      const acked = new Promise<void>((resolve) => cancellation.acks.push(resolve));
+      cancellation.wake();
       return Promise.race([acked, done]);
     },
     done,
   };
 }
 
-/** What the loop shares with whoever cancels: the flag, a way to wake it, and who waits for it to act. */
-interface Loop {
-  cancelRequested: boolean;
+/** What walkTargets shares with whoever cancels: the flag, a way to wake it, and who waits for it to act. */
+interface Cancellation {
+  requested: boolean;
   wake: () => void;
   acks: (() => void)[];
 }
 
-function acknowledge(loop: Loop): void {
-  for (const ack of loop.acks.splice(0)) ack();
+function acknowledge(cancellation: Cancellation): void {
+  for (const ack of cancellation.acks.splice(0)) ack();
 }
 
-async function drive(run: RunContext, tracker: OperationTracker, loop: Loop, store: OperationStore): Promise<void> {
-  const cancelled = () => loop.cancelRequested;
-  const params = paramsOf(tracker.current());
+/** Starts each target when the scheduler says, until every target has finished (or the runner stops). */
+async function walkTargets(run: RunnerContext, tracker: OperationTracker, cancellation: Cancellation, store: OperationStore): Promise<void> {
+  const cancelled = () => cancellation.requested;
+  const { params } = tracker.current();
   // Claimed when it was asked, unless queued behind another; a resumed one holds its own already.
   await holdTargets(run, store, tracker, cancelled);
   if (tracker.current().status === 'PENDING') await tracker.update({ status: 'RUNNING', startedAt: run.now(), message: null });
   const running = new Map<number, Promise<void>>();
   const start = (index: number) => {
-    const task = runTarget(run, tracker, index, params).finally(() => running.delete(index));
+    const task = executeTarget(run, tracker, index, params).finally(() => running.delete(index));
     running.set(index, task);
   };
   // Resumed: targets already under way carry on from their stored step.
@@ -93,26 +94,27 @@ async function drive(run: RunContext, tracker: OperationTracker, loop: Loop, sto
       } else run.logger.error({ operation: tracker.id }, 'operation has targets left but none can start; it resumes when the gateway starts again');
       return;
     }
-    if (cancelled()) acknowledge(loop);
-    const woken = new Promise<void>((resolve) => (loop.wake = resolve));
+    if (cancelled()) acknowledge(cancellation);
+    const woken = new Promise<void>((resolve) => (cancellation.wake = resolve));
     await Promise.race([...running.values(), woken]);
   }
   await Promise.allSettled(running.values());
   throw new RunnerStopped('stopping');
 }
 
-async function runTarget(run: RunContext, tracker: OperationTracker, index: number, params: OperationParams): Promise<void> {
+/** Works one target from its stored step to its end; a fault of ours leaves it where it stands. */
+async function executeTarget(run: RunnerContext, tracker: OperationTracker, index: number, params: OperationParams): Promise<void> {
   try {
     const target = tracker.target(index);
     // A cluster that could not be read when planning: it fails when its turn comes, so the strategy decides what follows.
     if (target.kind === 'Cluster') return void (await tracker.apply(index, { type: 'failed', at: run.now(), reason: target.message ?? `cluster ${target.cluster} could not be read` }));
     switch (params.kind) {
       case 'HOST_RESTART':
-        return await runHostTarget({ run, tracker, index, timeoutSeconds: params.timeoutSeconds });
+        return await executeHostTarget({ run, tracker, index, timeoutSeconds: params.timeoutSeconds });
       case 'ROLLOUT':
       case 'RESTART':
       case 'ROLLBACK':
-        return await runWorkloadTarget({ run, tracker, index, params });
+        return await executeWorkloadTarget({ run, tracker, index, params });
       default:
         return assertNever(params);
     }
@@ -123,7 +125,7 @@ async function runTarget(run: RunContext, tracker: OperationTracker, index: numb
   }
 }
 
-function limitOf(params: OperationParams, op: StoredOperation): ConcurrencyLimit {
+function limitOf(params: OperationParams, op: Operation): ConcurrencyLimit {
   if (params.kind === 'HOST_RESTART') return { kind: 'targets', max: params.maxUnavailable };
   return { kind: 'clusters', order: params.clusterOrder.length > 0 ? params.clusterOrder : op.targets.map((t) => t.cluster), maxParallelClusters: params.strategy.maxParallelClusters };
 }

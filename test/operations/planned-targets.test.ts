@@ -1,5 +1,5 @@
 import type { WorkloadRecord } from '../../src/model/records.js';
-import { hostTargets, restartTargets, rolloutTargets } from '../../src/operations/plan.js';
+import { hostTargets, restartTargets, rolloutTargets } from '../../src/operations/planned-targets.js';
 import type { ImageComparisonRecord } from '../../src/upgrades/index.js';
 import { containers, workloadRecord } from '../support/workload-record.js';
 

@@ -4,7 +4,7 @@ import type { ClusterRegistry } from '../fleet/index.js';
 import { type ClusterClient, KubeCallError } from '../kube/index.js';
 import type { Logger } from '../logging/index.js';
 
-export interface RunContext {
+export interface RunnerContext {
   registry: ClusterRegistry;
   logger: Logger;
   now(): Date;
@@ -43,7 +43,7 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** @throws TargetFailure when the cluster is no longer registered */
-export function clientOf(run: RunContext, cluster: string): ClusterClient {
+export function clientOf(run: RunnerContext, cluster: string): ClusterClient {
   const found = run.registry.get(cluster);
   if (!found) throw new TargetFailure(`cluster ${cluster} is no longer registered`);
   return found.client;
@@ -54,7 +54,7 @@ export function clientOf(run: RunContext, cluster: string): ClusterClient {
  * it, a TargetFailure naming the cluster's problem for a cluster failure; anything else is
  * a fault of ours and passes unchanged.
  */
-export function asTargetError(run: RunContext, err: unknown): unknown {
+export function asTargetError(run: RunnerContext, err: unknown): unknown {
   if (run.signal.aborted) return new RunnerStopped('stopping', { cause: err });
   if (err instanceof KubeCallError) return new TargetFailure(`${err.cluster}: ${err.message}`, { cause: err });
   return err;
