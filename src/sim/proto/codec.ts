@@ -102,10 +102,11 @@ function toJson(type: protobuf.Type, msg: protobuf.Message | Json): unknown {
       return num(m.type) === 1 ? (m.strVal ?? '') : num(m.intVal ?? 0);
     case 'Quantity':
       return m.string ?? '';
+    // A zero time is on the wire as an empty message, and in Go's JSON as null.
     case 'Time':
-      return Object.hasOwn(m, 'seconds') || Object.hasOwn(m, 'nanos') ? rfc3339(num(m.seconds ?? 0)) : undefined;
+      return Object.hasOwn(m, 'seconds') || Object.hasOwn(m, 'nanos') ? rfc3339(num(m.seconds ?? 0)) : null;
     case 'MicroTime':
-      return Object.hasOwn(m, 'seconds') || Object.hasOwn(m, 'nanos') ? rfc3339(num(m.seconds ?? 0), num(m.nanos ?? 0)) : undefined;
+      return Object.hasOwn(m, 'seconds') || Object.hasOwn(m, 'nanos') ? rfc3339(num(m.seconds ?? 0), num(m.nanos ?? 0)) : null;
     case 'RawExtension':
     case 'FieldsV1': {
       const raw = (m.raw ?? m.Raw) as Uint8Array | undefined;
@@ -125,7 +126,9 @@ function toJson(type: protobuf.Type, msg: protobuf.Message | Json): unknown {
       Object.assign(out, toJson(f.resolvedType, value as Json));
     } else {
       const j = fieldToJson(f, value);
-      if (j !== undefined && (option(f, 'keep') || !isZero(j))) out[jsonName(f)] = j;
+      // Messages (int-or-string, quantities included) are on the wire only when set.
+      const message = f.resolvedType instanceof protobuf.Type;
+      if (j !== undefined && (message || option(f, 'keep') || !isZero(j))) out[jsonName(f)] = j;
     }
   }
   return out;
@@ -178,6 +181,7 @@ function fromJson(type: protobuf.Type, json: unknown): unknown {
   const out: Json = {};
   for (const f of type.fieldsArray) {
     const value = f.resolvedType instanceof protobuf.Type && option(f, 'inline') ? src : src[jsonName(f)];
+    if (value === null && isTime(f)) out[f.name] = {};
     if (value === undefined || value === null) continue;
     if (f instanceof protobuf.MapField) out[f.name] = Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, fieldFromJson(f, v)]));
     else if (f.repeated) out[f.name] = (value as unknown[]).map((v) => fieldFromJson(f, v));
@@ -185,6 +189,8 @@ function fromJson(type: protobuf.Type, json: unknown): unknown {
   }
   return out;
 }
+
+const isTime = (f: protobuf.Field): boolean => f.resolvedType?.name === 'Time' || f.resolvedType?.name === 'MicroTime';
 
 function fieldFromJson(f: protobuf.Field, value: unknown): unknown {
   if (f.resolvedType instanceof protobuf.Type) return fromJson(f.resolvedType, value);
