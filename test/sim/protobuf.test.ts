@@ -99,6 +99,19 @@ describe('the simulator over HTTP', () => {
     }
   });
 
+  it.each(RESOURCES.map((rt) => [rt.kind, rt] as const))('updates a %s sent as protobuf, answering in protobuf', async (_kind, rt) => {
+    const { metadata } = fleet.clusters[0]!.store.list(rt, {})[0]!;
+    const base = rt.group ? `/apis/${rt.group}/${rt.version}` : `/api/${rt.version}`;
+    const at = `${url}${base}${metadata.namespace ? `/namespaces/${metadata.namespace}` : ''}/${rt.plural}/${metadata.name}`;
+    const read = async (res: Response) => decodeKubeProtobuf(Buffer.from(await res.arrayBuffer())) as { metadata: { labels?: Record<string, string>; resourceVersion?: string } };
+    const current = await read(await fetch(at, { headers: { Accept: PROTOBUF_MEDIA_TYPE } }));
+    // no resourceVersion: an unconditional update, so a controller's write in between is no conflict
+    const next = { ...current, metadata: { ...current.metadata, resourceVersion: undefined, labels: { ...current.metadata.labels, sent: 'protobuf' } } };
+    const res = await fetch(at, { method: 'PUT', headers: { 'Content-Type': PROTOBUF_MEDIA_TYPE, Accept: PROTOBUF_MEDIA_TYPE }, body: encodeKubeProtobuf(next) });
+    expect(res.status).toBe(200);
+    expect((await read(res)).metadata.labels).toMatchObject({ sent: 'protobuf' });
+  });
+
   it('answers in protobuf a client that accepts only protobuf, errors included', async () => {
     const res = await fetch(objectUrl('configmap.bin'), { headers: { Accept: PROTOBUF_MEDIA_TYPE } });
     expect(res.headers.get('content-type')).toBe(PROTOBUF_MEDIA_TYPE);
