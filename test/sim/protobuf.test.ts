@@ -159,6 +159,22 @@ describe('the simulator over HTTP', () => {
     expect((await fetch(`${url}/api/v1/namespaces/capture/pods/${name}`)).status).toBe(404);
   });
 
+  it('deletes as a protobuf DeleteOptions asks: orphaning leaves the ReplicaSet', async () => {
+    // meta/v1 DeleteOptions: propagationPolicy 4
+    const options = protobuf.Writer.create().uint32((4 << 3) | 2).string('Orphan').finish();
+    const res = await fetch(`${url}/apis/apps/v1/namespaces/capture/deployments/web`, {
+      method: 'DELETE',
+      headers: { 'Content-Type': PROTOBUF_MEDIA_TYPE, Accept: 'application/json' },
+      body: encodeEnvelope({ apiVersion: 'meta.k8s.io/v1', kind: 'DeleteOptions' }, options),
+    });
+    expect(res.status).toBe(200);
+    expect((await fetch(`${url}/apis/apps/v1/namespaces/capture/deployments/web`)).status).toBe(404);
+    const sets = (await (await fetch(`${url}/apis/apps/v1/namespaces/capture/replicasets`)).json()) as { items: { metadata: { name: string; ownerReferences?: object[] } }[] };
+    expect(sets.items).toHaveLength(1);
+    expect(sets.items[0]!.metadata.name).toMatch(/^web-/);
+    expect(sets.items[0]!.metadata.ownerReferences ?? []).toEqual([]);
+  });
+
   it.each([
     ['a type it cannot read', { 'Content-Type': 'text/plain' }, 415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf'],
     ['protobuf without the prefix', { 'Content-Type': PROTOBUF_MEDIA_TYPE }, 400, 'BadRequest', 'provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]'],
