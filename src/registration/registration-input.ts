@@ -1,5 +1,6 @@
 // What registerCluster accepts, checked before anything is built or written. Pure.
 import { BadUserInputError } from '../errors/index.js';
+import type { StoredCluster } from '../store/types.js';
 import { labelKeyProblem, labelValueProblem } from '../selectors/labelValidation.js';
 import { checkInputText } from '../validation/input-text.js';
 import { dnsLabelProblem } from '../validation/names.js';
@@ -14,15 +15,8 @@ export interface RegisterClusterInput {
   labels?: readonly { key: string; value: string }[] | null;
 }
 
-/** The input once valid: absent values made explicit, labels as a map. */
-export interface ClusterRegistrationRequest {
-  name: string;
-  server: string;
-  token: string | null;
-  certificateAuthorityData: string | null;
-  insecureSkipTlsVerify: boolean;
-  labels: Record<string, string>;
-}
+/** The input once valid: absent values made explicit, labels as a map; what the store keeps, less who and when. */
+export type ClusterRegistrationRequest = Omit<StoredCluster, 'registeredBy' | 'createdAt'>;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
