@@ -6,7 +6,7 @@ import type { ClusterRegistry } from '../fleet/index.js';
 import type { WorkloadKind, WorkloadRecord } from '../model/records.js';
 import { KUBE_KIND_OF, workloadRecord } from '../model/workload.js';
 import { type InputLimits, checkScaleWorkload, checkWorkloadArgument } from '../validation/index.js';
-import { requireCluster } from './clusters.js';
+import { requireCluster } from '../fleet/cluster-names.js';
 import { kubeCall } from './kube-errors.js';
 
 export interface WorkloadTarget {

@@ -2,7 +2,8 @@
 import { BadUserInputError, NotFoundError, parseUserSelector } from '../errors/index.js';
 import type { GatewayContext } from '../server/context.js';
 import { type RestartHostsInput as CheckedRestartHostsInput, checkRestartHosts } from '../validation/index.js';
-import { clusterOrder, orUnreadCluster } from './plan-reads.js';
+import { requireCluster } from '../fleet/cluster-names.js';
+import { orUnreadCluster } from './plan-reads.js';
 import { hostTargets } from './plan.js';
 import type { OperationRequest } from './runner.js';
 import { atLeastOne } from './strategy.js';
@@ -29,8 +30,8 @@ export async function planHostRestart(ctx: PlanContext, input: RestartHostsInput
   if ((hosts == null) === (labelSelector == null)) throw new BadUserInputError('give either hosts or labelSelector, not both or neither');
   if (hosts && hosts.length === 0) throw new BadUserInputError('hosts: name at least one host');
   const selector = labelSelector == null ? undefined : parseUserSelector(labelSelector);
-  const [cluster] = clusterOrder(ctx.registry, [input.cluster]);
-  const read = await orUnreadCluster(cluster!, ctx.reader.list(cluster!, 'Node'));
+  const cluster = requireCluster(ctx.registry, input.cluster, 'input.cluster').name;
+  const read = await orUnreadCluster(cluster, ctx.reader.list(cluster, 'Node'));
   const nodes = 'value' in read ? read.value : [];
   if (hosts && 'value' in read) {
     const missing = hosts.filter((h) => !nodes.some((n) => n.metadata?.name === h));
@@ -43,7 +44,7 @@ export async function planHostRestart(ctx: PlanContext, input: RestartHostsInput
     idempotencyKey: input.idempotencyKey ?? null,
     dryRun: input.dryRun ?? false,
     params: { kind: 'HOST_RESTART', maxUnavailable, timeoutSeconds },
-    targets: 'failed' in read ? [read.failed] : hostTargets(cluster!, chosen),
+    targets: 'failed' in read ? [read.failed] : hostTargets(cluster, chosen),
   };
 }
 

@@ -1,7 +1,8 @@
 // Reads the planners share: clusters named by a request, and fleet reads where a cluster's
 // failure becomes that cluster's FAILED target (a plan silently missing a cluster would look
 // complete and be wrong; failing the whole request would hold up the others).
-import { ClusterUnavailableError, NotFoundError } from '../errors/index.js';
+import { ClusterUnavailableError } from '../errors/index.js';
+import { resolveClusters } from '../fleet/cluster-names.js';
 import type { ClusterRegistry } from '../fleet/index.js';
 import { KubeCallError } from '../kube/index.js';
 import type { StoredTarget } from '../store/types.js';
@@ -10,13 +11,10 @@ import { plannedTarget } from './plan.js';
 /**
  * The clusters asked for, in the order given (duplicates dropped), or every registered one
  * in the registry's order when none are named.
- * @throws NotFoundError naming every unknown cluster
+ * @throws BadUserInputError naming every unknown cluster
  */
-export function clusterOrder(registry: ClusterRegistry, names: readonly string[] | null | undefined): string[] {
-  if (!names) return registry.list().map((c) => c.name);
-  const unknown = names.filter((name) => !registry.get(name));
-  if (unknown.length > 0) throw new NotFoundError(`no cluster named ${[...new Set(unknown)].join(', ')}`);
-  return [...new Set(names)];
+export function clusterOrder(registry: ClusterRegistry, names: readonly string[] | null | undefined, field: string): string[] {
+  return resolveClusters({ known: registry.list(), names, field, order: 'given' }).map((c) => c.name);
 }
 
 /** A cluster's failure as the client's CLUSTER_UNAVAILABLE; anything else unchanged. */

@@ -2,10 +2,11 @@
 // workloads query's semantics), each to be restarted as `kubectl rollout restart` does.
 import { BadUserInputError, NotFoundError } from '../errors/index.js';
 import type { WorkloadKind, WorkloadRecord } from '../model/records.js';
+import { requireCluster } from '../fleet/cluster-names.js';
 import { toNamespaceRecord } from '../model/namespace.js';
 import { KUBE_KIND_OF, workloadRecord } from '../model/workload.js';
 import type { WorkloadObjectArgs } from '../model/workload-status.js';
-import { type WorkloadFilter, selectWorkloadClusters, workloadMatcher } from '../query/workload-filter.js';
+import { type WorkloadFilter, workloadMatcher } from '../query/workload-filter.js';
 import type { GatewayContext } from '../server/context.js';
 import { readClusterWorkloads } from '../upgrades/index.js';
 import { checkRestartWorkloads, mayChangeNamespace } from '../validation/index.js';
@@ -41,7 +42,8 @@ type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
  * having landed, so two restarts within one second must not write the same one.
  * A cluster that cannot be read is planned as its own FAILED target (kind Cluster).
  * @throws BadUserInputError unless exactly one of workloads and filter is given (or for a bad
- * strategy or selector), NotFoundError for unknown clusters or workloads
+ * strategy or selector, or an unknown cluster in the filter), NotFoundError for a workload
+ * (or its cluster) that does not exist
  */
 export async function planRestart(ctx: PlanContext, input: RestartWorkloadsInput, at: Date): Promise<OperationRequest> {
   checkRestartWorkloads(input);
@@ -49,7 +51,9 @@ export async function planRestart(ctx: PlanContext, input: RestartWorkloadsInput
   const { workloads, filter } = input;
   if ((workloads == null) === (filter == null)) throw new BadUserInputError('give either workloads or filter, not both or neither');
   if (workloads && workloads.length === 0) throw new BadUserInputError('workloads: name at least one workload');
-  const order = workloads ? clusterOrder(ctx.registry, [...new Set(workloads.map((w) => w.cluster))]) : clusterOrder(ctx.registry, filter?.clusters);
+  const order = workloads
+    ? [...new Set(workloads.map((w, i) => requireCluster(ctx.registry, w.cluster, `input.workloads[${i}].cluster`).name))]
+    : clusterOrder(ctx.registry, filter?.clusters, 'input.filter.clusters');
   const { found, unread } = workloads ? await namedWorkloads(ctx, workloads) : await filteredWorkloads(ctx, order, filter!);
   return {
     kind: 'RESTART',
@@ -85,9 +89,8 @@ async function readWorkload(ctx: PlanContext, { cluster, namespace, kind, name }
 async function filteredWorkloads(ctx: PlanContext, order: readonly string[], filter: WorkloadFilter): Promise<Found> {
   const environments = new Map<string, string | null>();
   const matches = workloadMatcher(filter, { environmentOf: (cluster, namespace) => environments.get(`${cluster}/${namespace}`) ?? null });
-  const clusters = selectWorkloadClusters(order, filter);
   const lists = await Promise.all(
-    clusters.map((cluster) =>
+    order.map((cluster) =>
       orUnreadCluster(
         cluster,
         (async () => {

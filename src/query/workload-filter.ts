@@ -60,9 +60,3 @@ export function matchesWorkloadFilter(workload: WorkloadRecord, filter: Workload
   return workloadMatcher(filter, context)(workload);
 }
 
-/** The clusters a filter asks for, among those given, in their order (all when it names none). */
-export function selectWorkloadClusters(clusters: readonly string[], filter: WorkloadFilter | null | undefined): string[] {
-  const wanted = filter?.clusters;
-  return wanted ? clusters.filter((name) => wanted.includes(name)) : [...clusters];
-}
-

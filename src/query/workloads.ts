@@ -2,6 +2,7 @@
 // one list per (cluster, kind, namespace scope), and only the clusters, kinds and
 // namespaces the filter allows. A cluster that cannot be read is recorded in
 // ctx.clusterErrors and contributes nothing; the others still answer.
+import { resolveClusterNames } from '../fleet/cluster-names.js';
 import type { KubeObjects } from '../kube/index.js';
 import { listOrEmpty } from '../loaders/index.js';
 import { refKey } from '../model/ids.js';
@@ -10,14 +11,14 @@ import type { WorkloadKind, WorkloadRecord } from '../model/records.js';
 import { daemonSetRecord, deploymentRecord, statefulSetRecord, WORKLOAD_KINDS } from '../model/workload.js';
 import type { GatewayContext } from '../server/context.js';
 import { paginate, sortBy, type Page, type PageArgs } from './paginate.js';
-import { selectWorkloadClusters, workloadMatcher, type WorkloadFilter } from './workload-filter.js';
+import { workloadMatcher, type WorkloadFilter } from './workload-filter.js';
 import { workloadSortKey, type WorkloadSort } from './workload-sort.js';
 
-type ListContext = Pick<GatewayContext, 'reader' | 'clusterErrors'>;
+type ListContext = Pick<GatewayContext, 'registry' | 'reader' | 'clusterErrors'>;
 type ReadContext = Pick<GatewayContext, 'registry' | 'reader' | 'clusterErrors'>;
 
 export interface WorkloadsQuery extends PageArgs {
-  /** where to look, in order; the filter's clusters narrow it further */
+  /** where to look, in order; the filter's clusters (each one the caller sees) narrow it further */
   clusters: readonly string[];
   filter?: WorkloadFilter | null;
   sort?: readonly WorkloadSort[] | null;
@@ -32,15 +33,17 @@ export interface WorkloadRef {
 
 /**
  * One page of the workloads matching a filter, in the sort's order.
- * @throws BadUserInputError for a bad selector, sort or page size — before any cluster is
- * asked — or a cursor this order did not give out.
+ * @throws BadUserInputError for a bad selector, sort, page size or an unknown cluster — before
+ * any cluster is asked — or a cursor this order did not give out.
  */
 export async function queryWorkloads(ctx: ListContext, { clusters, filter, sort, first, after }: WorkloadsQuery): Promise<Page<WorkloadRecord>> {
   // Filled while listing; read by the matcher only when the filter names environments.
   const environments = new Map<string, string>();
   const matches = workloadMatcher(filter, { environmentOf: (cluster, name) => environments.get(refKey({ cluster, name })) ?? null });
   const key = workloadSortKey(sort);
-  const lists = await Promise.all(selectWorkloadClusters(clusters, filter).map((cluster) => clusterWorkloads(ctx, cluster, filter, environments)));
+  const asked = new Set(resolveClusterNames({ known: ctx.registry.list().map((c) => c.name), names: filter?.clusters, field: 'filter.clusters' }));
+  const where = clusters.filter((cluster) => asked.has(cluster));
+  const lists = await Promise.all(where.map((cluster) => clusterWorkloads(ctx, cluster, filter, environments)));
   return paginate(sortBy(lists.flat().filter(matches), key), key, { first, after });
 }
 

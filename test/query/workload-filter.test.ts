@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { WorkloadRecord } from '../../src/model/records.js';
 import { containerRecord } from '../../src/model/workload.js';
-import { matchesWorkloadFilter, selectWorkloadClusters, workloadMatcher, type WorkloadFilter } from '../../src/query/workload-filter.js';
+import { matchesWorkloadFilter, workloadMatcher, type WorkloadFilter } from '../../src/query/workload-filter.js';
 import { workloadRecord } from '../support/workload-record.js';
 
 function workload(cluster: string, namespace: string, name: string, more: Partial<WorkloadRecord> = {}): WorkloadRecord {
@@ -84,15 +84,5 @@ describe('workloadMatcher', () => {
     expect(thrown).toBeInstanceOf(GraphQLError);
     expect((thrown as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
     expect((thrown as GraphQLError).message).toMatch(message);
-  });
-});
-
-describe('selectWorkloadClusters', () => {
-  it.each([
-    [null, ['prod-eu', 'prod-us', 'staging']],
-    [{ clusters: ['staging', 'prod-eu', 'nope'] }, ['prod-eu', 'staging']],
-    [{ clusters: [] }, []],
-  ])('for %j asks %j', (filter, expected) => {
-    expect(selectWorkloadClusters(['prod-eu', 'prod-us', 'staging'], filter)).toEqual(expected);
   });
 });

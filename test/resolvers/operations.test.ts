@@ -109,14 +109,14 @@ describe('restartWorkloads, rollbackWorkload, cancelOperation, dry runs, idempot
 
   const ref = (over: object = {}) => ({ cluster: 'prod-eu', namespace: 'acme-production', kind: 'DEPLOYMENT', name: 'web', ...over });
   it.each([
-    ['rolloutImage', 'RolloutImageInput', { image: 'acme/web:2.5.0', clusters: ['nowhere'] }, 'NOT_FOUND', /nowhere/],
+    ['rolloutImage', 'RolloutImageInput', { image: 'acme/web:2.5.0', clusters: ['nowhere'] }, 'BAD_USER_INPUT', /^input\.clusters: no cluster named nowhere$/],
     ['rolloutImage', 'RolloutImageInput', { image: 'Not An Image!' }, 'BAD_USER_INPUT', /image/],
     ['rolloutImage', 'RolloutImageInput', { image: 'acme/web:2.5.0', strategy: { maxParallelClusters: 0 } }, 'BAD_USER_INPUT', /maxParallelClusters: must be a whole number of at least 1/],
     ['rolloutImage', 'RolloutImageInput', { image: 'acme/web:2.5.0', strategy: { timeoutSeconds: 0 } }, 'BAD_USER_INPUT', /timeoutSeconds: must be a whole number of at least 1/],
     ['restartWorkloads', 'RestartWorkloadsInput', {}, 'BAD_USER_INPUT', /either workloads or filter/],
     ['restartWorkloads', 'RestartWorkloadsInput', { workloads: [ref()], filter: {} }, 'BAD_USER_INPUT', /either workloads or filter/],
     ['restartWorkloads', 'RestartWorkloadsInput', { workloads: [ref({ name: 'ghost' })] }, 'NOT_FOUND', /ghost/],
-    ['restartWorkloads', 'RestartWorkloadsInput', { filter: { clusters: ['nowhere'], namespaces: ['acme-production'] } }, 'NOT_FOUND', /nowhere/],
+    ['restartWorkloads', 'RestartWorkloadsInput', { filter: { clusters: ['nowhere'], namespaces: ['acme-production'] } }, 'BAD_USER_INPUT', /^input\.filter\.clusters: no cluster named nowhere$/],
     ['restartWorkloads', 'RestartWorkloadsInput', { filter: { labelSelector: '!!' } }, 'BAD_USER_INPUT', /labelSelector/],
     ['rollbackWorkload', 'RollbackWorkloadInput', { workload: ref({ kind: 'STATEFULSET', name: 'postgres' }) }, 'NOT_FOUND', /StatefulSet prod-eu\/acme-production\/postgres has no previous revision/],
     ['rollbackWorkload', 'RollbackWorkloadInput', { workload: ref({ name: 'ghost' }) }, 'NOT_FOUND', /ghost/],
