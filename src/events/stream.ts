@@ -7,6 +7,7 @@ import type { Logger } from '../logging/index.js';
 import { type BackoffPolicy, type Sleep, backoffDelay, sleep as timerSleep } from '../timing/index.js';
 import { type Change, type Snapshot, applyChange, diffSnapshot, snapshotOf } from './snapshot.js';
 import type { ResourceChange, StreamKey, StreamState, WatchedKind } from './types.js';
+import { assertNever } from '../lang/assert-never.js';
 
 type WatchedObject = KubeObjects[WatchedKind];
 
@@ -124,8 +125,4 @@ function describeEnd(end: Exclude<WatchEnd, { reason: 'aborted' }>): string {
     default:
       return assertNever(end);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected watch end ${JSON.stringify(value)}`);
 }

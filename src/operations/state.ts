@@ -10,6 +10,7 @@
 // anywhere resumes knowing what may have landed (see TargetStep in src/store/types.ts).
 import type { OperationFields, StoredOperation, StoredTarget, TargetFields } from '../store/types.js';
 import type { OperationStatus, TargetStatus } from './records.js';
+import { assertNever } from '../lang/assert-never.js';
 
 export type TargetEvent =
   /** work begins: the change is about to be made; `previousRevision` is what to return to */
@@ -108,8 +109,4 @@ function outcomeMessage(status: OperationStatus, failed: number, total: number):
     default:
       return assertNever(status);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected ${JSON.stringify(value)}`);
 }

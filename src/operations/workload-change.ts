@@ -7,6 +7,7 @@ import { imagePatch, imagesLanded, replicaSetAtRevision, restartLanded, restartP
 import type { WorkloadParams } from './params.js';
 import type { WorkloadObject, WorkloadTargetKind } from './rollout-status.js';
 import { TargetFailure } from './run-context.js';
+import { assertNever } from '../lang/assert-never.js';
 
 export interface WorkloadChange {
   landed(obj: WorkloadObject): boolean;
@@ -129,8 +130,4 @@ async function controllerRevision(client: ClusterClient, target: RevisionTarget,
   const found = revisionNumbered(ownedRevisions(owner, items), revision);
   if (!found) throw new TargetFailure(`${target.kind} ${target.namespace}/${target.name} has no revision ${revision}`);
   return found;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected params ${JSON.stringify(value)}`);
 }

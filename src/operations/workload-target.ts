@@ -6,7 +6,8 @@
 import { type ClusterClient, KubeCallError, type KubeObjects } from '../kube/index.js';
 import { currentRevisionNumber, ownedRevisions, updateRevisionOf } from '../model/controller-revisions.js';
 import type { StoredTarget } from '../store/types.js';
-import { imagePatch, revisionOf } from './changes.js';
+import { deploymentRevision } from '../model/revision-annotation.js';
+import { imagePatch } from './changes.js';
 import type { WorkloadParams } from './params.js';
 import { type RolloutJudgement, type WorkloadObject, type WorkloadTargetKind, judgeRollout } from './rollout-status.js';
 import { type RunContext, TargetFailure, asTargetError, clientOf } from './run-context.js';
@@ -66,7 +67,7 @@ export async function runWorkloadTarget({ run, tracker, index, params }: Workloa
 
 /** The workload's revision before the change: a Deployment's annotation, else its ControllerRevisions' (null when unreadable). */
 async function revisionNow(run: RunContext, client: ClusterClient, target: WorkloadTarget, obj: WorkloadObject): Promise<number | null> {
-  if (target.kind === 'Deployment') return revisionOf(obj);
+  if (target.kind === 'Deployment') return deploymentRevision(obj);
   try {
     const { items } = await client.list('ControllerRevision', { namespace: target.namespace ?? undefined, signal: run.signal });
     return currentRevisionNumber(ownedRevisions(obj, items), updateRevisionOf(obj as KubeObjects['StatefulSet' | 'DaemonSet']));

@@ -15,6 +15,7 @@ import type { OperationRecord } from '../operations/index.js';
 import type { GatewayContext } from '../server/context.js';
 import { readEnvironments } from './environments.js';
 import { findWorkload } from './workloads.js';
+import { assertNever } from '../lang/assert-never.js';
 
 export type NodeRoot = RegisteredCluster | HostRecord | PodRecord | NamespaceRecord | WorkloadRecord | EnvironmentRecord | OperationRecord;
 
@@ -75,8 +76,4 @@ async function read<K extends KubeKind, R>(
     ctx.clusterErrors.report(err);
     return null;
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected value ${String(value)}`);
 }

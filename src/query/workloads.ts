@@ -13,6 +13,7 @@ import type { GatewayContext } from '../server/context.js';
 import { paginate, sortBy, type Page, type PageArgs } from './paginate.js';
 import { workloadMatcher, type WorkloadFilter } from './workload-filter.js';
 import { workloadSortKey, type WorkloadSort } from './workload-sort.js';
+import { assertNever } from '../lang/assert-never.js';
 
 type ListContext = Pick<GatewayContext, 'registry' | 'reader' | 'clusterErrors'>;
 type ReadContext = Pick<GatewayContext, 'registry' | 'reader' | 'clusterErrors'>;
@@ -110,8 +111,4 @@ function mapped<T extends KubeObjects['Deployment' | 'StatefulSet' | 'DaemonSet'
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected workload kind ${String(value)}`);
 }

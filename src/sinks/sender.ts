@@ -2,6 +2,7 @@
 // retrying a failed batch until it is delivered. One loop per sink, so a slow or dead endpoint
 // holds up nothing but its own queue.
 import type { Logger } from '../logging/index.js';
+import { assertNever } from '../lang/assert-never.js';
 import { backoffDelay, type Sleep, untilAborted } from '../timing/index.js';
 import { batchDecision } from './batching.js';
 import type { SinkCounters } from './counters.js';
@@ -144,7 +145,7 @@ async function deliverBatch(
         break;
       }
       default:
-        return outcome satisfies never;
+        return assertNever(outcome, 'post outcome');
     }
   }
 }
