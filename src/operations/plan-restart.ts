@@ -6,7 +6,7 @@ import { requireCluster } from '../fleet/cluster-names.js';
 import { toNamespaceRecord } from '../model/namespace.js';
 import { KUBE_KIND_OF, workloadRecord } from '../model/workload.js';
 import type { WorkloadObjectArgs } from '../model/workload-status.js';
-import { type WorkloadFilter, workloadMatcher } from '../query/workload-filter.js';
+import { type WorkloadFilter, namespaceEnvironments, workloadMatcher } from '../query/workload-filter.js';
 import type { GatewayContext } from '../server/context.js';
 import { readClusterWorkloads } from '../upgrades/index.js';
 import { checkRestartWorkloads, mayChangeNamespace } from '../validation/index.js';
@@ -87,19 +87,14 @@ async function readWorkload(ctx: PlanContext, { cluster, namespace, kind, name }
 
 /** Every cluster the filter allows is read whole: one that cannot be read is its FAILED target. */
 async function filteredWorkloads(ctx: PlanContext, order: readonly string[], filter: WorkloadFilter): Promise<Found> {
-  const environments = new Map<string, string | null>();
-  const matches = workloadMatcher(filter, { environmentOf: (cluster, namespace) => environments.get(`${cluster}/${namespace}`) ?? null });
+  const environments = namespaceEnvironments();
+  const matches = workloadMatcher(filter, environments);
   const lists = await Promise.all(
     order.map((cluster) =>
       orUnreadCluster(
         cluster,
         (async () => {
-          if (filter.environments) {
-            for (const ns of await ctx.reader.list(cluster, 'Namespace')) {
-              const record = toNamespaceRecord(cluster, ns);
-              environments.set(`${cluster}/${record.name}`, record.environment);
-            }
-          }
+          if (filter.environments) environments.record((await ctx.reader.list(cluster, 'Namespace')).map((ns) => toNamespaceRecord(cluster, ns)));
           return readClusterWorkloads(ctx, cluster);
         })(),
       ),

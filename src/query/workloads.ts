@@ -5,13 +5,12 @@
 import { resolveClusterNames } from '../fleet/cluster-names.js';
 import type { KubeObjects } from '../kube/index.js';
 import { listOrEmpty } from '../loaders/index.js';
-import { refKey } from '../model/ids.js';
 import { toNamespaceRecord } from '../model/namespace.js';
 import type { WorkloadKind, WorkloadRecord } from '../model/records.js';
 import { daemonSetRecord, deploymentRecord, statefulSetRecord, WORKLOAD_KINDS } from '../model/workload.js';
 import type { GatewayContext } from '../server/context.js';
 import { paginate, sortBy, type Page, type PageArgs } from './paginate.js';
-import { workloadMatcher, type WorkloadFilter } from './workload-filter.js';
+import { namespaceEnvironments, workloadMatcher, type NamespaceEnvironments, type WorkloadFilter } from './workload-filter.js';
 import { workloadSortKey, type WorkloadSort } from './workload-sort.js';
 import { assertNever } from '../lang/assert-never.js';
 
@@ -39,8 +38,8 @@ export interface WorkloadRef {
  */
 export async function queryWorkloads(ctx: ListContext, { clusters, filter, sort, first, after }: WorkloadsQuery): Promise<Page<WorkloadRecord>> {
   // Filled while listing; read by the matcher only when the filter names environments.
-  const environments = new Map<string, string>();
-  const matches = workloadMatcher(filter, { environmentOf: (cluster, name) => environments.get(refKey({ cluster, name })) ?? null });
+  const environments = namespaceEnvironments();
+  const matches = workloadMatcher(filter, environments);
   const key = workloadSortKey(sort);
   const asked = new Set(resolveClusterNames({ known: ctx.registry.list().map((c) => c.name), names: filter?.clusters, field: 'filter.clusters' }));
   const where = clusters.filter((cluster) => asked.has(cluster));
@@ -73,16 +72,16 @@ export async function findWorkload(ctx: ReadContext, { cluster, namespace, kind,
  * it names, narrowed — when it names environments — to the namespaces backing one of them,
  * found from the cluster's namespace list (whose environments are recorded for the matcher).
  */
-async function clusterWorkloads(ctx: ListContext, cluster: string, filter: WorkloadFilter | null | undefined, environments: Map<string, string>): Promise<WorkloadRecord[]> {
+async function clusterWorkloads(ctx: ListContext, cluster: string, filter: WorkloadFilter | null | undefined, environments: NamespaceEnvironments): Promise<WorkloadRecord[]> {
   const named = filter?.namespaces ? unique(filter.namespaces) : undefined;
   let scopes: readonly (string | undefined)[] = named ?? [undefined];
   const wanted = filter?.environments;
   if (wanted) {
     const backing: string[] = [];
-    for (const { name, environment } of (await listOrEmpty(ctx, cluster, 'Namespace')).map((ns) => toNamespaceRecord(cluster, ns))) {
-      if (environment === null || !wanted.includes(environment) || (named && !named.includes(name))) continue;
-      environments.set(refKey({ cluster, name }), environment);
-      backing.push(name);
+    const namespaces = (await listOrEmpty(ctx, cluster, 'Namespace')).map((ns) => toNamespaceRecord(cluster, ns));
+    environments.record(namespaces);
+    for (const { name, environment } of namespaces) {
+      if (environment !== null && wanted.includes(environment) && (!named || named.includes(name))) backing.push(name);
     }
     scopes = backing;
   }

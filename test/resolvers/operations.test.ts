@@ -146,6 +146,18 @@ describe('restartWorkloads, rollbackWorkload, cancelOperation, dry runs, idempot
     expect(gw.fleet.clusters.map((c) => c.counters.total('patch') + c.counters.total('update'))).toEqual([0, 0, 0]);
   });
 
+  it.each([
+    ['an environment', { environments: ['acme:production'] }],
+    ['environments, a kind and an image', { environments: ['acme:staging', 'globex:production'], kinds: ['DEPLOYMENT'], image: 'acme/' }],
+  ])('restarts by %s exactly the workloads the workloads query finds', async (_what, filter) => {
+    const query = 'query($f: WorkloadFilter) { workloads(filter: $f, first: 500) { nodes { namespace name cluster { name } } } }';
+    const { data } = await gw.query<{ workloads: { nodes: { namespace: string; name: string; cluster: { name: string } }[] } }>(query, { f: filter });
+    const found = data!.workloads.nodes.map((w) => `${w.cluster.name}/${w.namespace}/${w.name}`);
+    const op = await mutate(gw, 'restartWorkloads', 'RestartWorkloadsInput', { filter, dryRun: true });
+    expect(found.length).toBeGreaterThan(0);
+    expect(op.targets.map((t) => `${t.cluster}/${t.namespace}/${t.name}`).sort()).toEqual(found.sort());
+  });
+
   it('returns the same operation for the same idempotency key', async () => {
     const input = { workloads: [{ cluster: 'staging', namespace: 'acme-staging', kind: 'DEPLOYMENT', name: 'web' }], idempotencyKey: 'deploy-42' };
     const first = await mutate(gw, 'restartWorkloads', 'RestartWorkloadsInput', input);
