@@ -26,3 +26,4 @@ export { embeddedSource, kubeconfigFileSource, type SourceOptions } from './sour
 export { createClusterRegistration, type ClusterRegistration, type ClusterRegistrationOptions } from './registration.js';
 export { validateRegistration, type ClusterRegistrationRequest, type RegisterClusterInput } from './registration-input.js';
 export { requireCluster, resolveClusterNames, resolveClusters, type ClusterNames } from './cluster-names.js';
+export { answered, everyAnswer, failures, fanOut, readCluster, type ClusterAnswer, type ClusterResult } from './fan-out.js';

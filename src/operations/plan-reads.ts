@@ -3,6 +3,7 @@
 // complete and be wrong; failing the whole request would hold up the others).
 import { ClusterUnavailableError } from '../errors/index.js';
 import { resolveClusters } from '../fleet/cluster-names.js';
+import { failures, type ClusterResult } from '../fleet/fan-out.js';
 import type { ClusterRegistry } from '../fleet/index.js';
 import { KubeCallError } from '../kube/index.js';
 import type { StoredTarget } from '../store/types.js';
@@ -31,12 +32,8 @@ export function unreadClusterTarget(cluster: string, reason: string): StoredTarg
   return plannedTarget({ cluster, kind: 'Cluster', namespace: null, name: cluster }, { message: `cluster ${cluster} could not be read: ${reason}` });
 }
 
-/** The read's value, or — for that cluster's failure only — the cluster's FAILED target. */
-export async function orUnreadCluster<T>(cluster: string, read: Promise<T>): Promise<{ value: T } | { failed: StoredTarget }> {
-  try {
-    return { value: await read };
-  } catch (err) {
-    if (!(err instanceof KubeCallError)) throw err;
-    return { failed: unreadClusterTarget(cluster, err.message) };
-  }
+/** The FAILED targets of the clusters that could not be read, one each, in the order given. */
+export function unreadClusterTargets<T>(results: readonly ClusterResult<T>[]): StoredTarget[] {
+  const failed = new Map(failures(results).map((error) => [error.cluster, unreadClusterTarget(error.cluster, error.message)]));
+  return [...failed.values()];
 }

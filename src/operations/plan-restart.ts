@@ -3,6 +3,7 @@
 import { BadUserInputError, NotFoundError } from '../errors/index.js';
 import type { WorkloadKind, WorkloadRecord } from '../model/records.js';
 import { requireCluster } from '../fleet/cluster-names.js';
+import { fanOut, readCluster } from '../fleet/fan-out.js';
 import { toNamespaceRecord } from '../model/namespace.js';
 import { KUBE_KIND_OF, workloadRecord } from '../model/workload.js';
 import type { WorkloadObjectArgs } from '../model/workload-status.js';
@@ -10,7 +11,7 @@ import { type WorkloadFilter, namespaceEnvironments, workloadMatcher } from '../
 import type { GatewayContext } from '../server/context.js';
 import { readClusterWorkloads } from '../upgrades/index.js';
 import { checkRestartWorkloads, mayChangeNamespace } from '../validation/index.js';
-import { clusterOrder, orUnreadCluster } from './plan-reads.js';
+import { clusterOrder, unreadClusterTargets } from './plan-reads.js';
 import { inClusterOrder, restartTargets } from './plan.js';
 import type { StoredTarget } from '../store/types.js';
 import type { OperationRequest } from './runner.js';
@@ -73,11 +74,10 @@ interface Found {
 
 /** @throws NotFoundError naming every workload that does not exist (in the clusters that could be read) */
 async function namedWorkloads(ctx: PlanContext, refs: readonly WorkloadRefInput[]): Promise<Found> {
-  const reads = await Promise.all(refs.map((ref) => orUnreadCluster(ref.cluster, readWorkload(ctx, ref))));
-  const missing = refs.filter((_, i) => { const r = reads[i]!; return 'value' in r && !r.value; });
+  const reads = await Promise.all(refs.map((ref) => readCluster(ref.cluster, readWorkload(ctx, ref))));
+  const missing = refs.filter((_, i) => { const r = reads[i]!; return 'items' in r && !r.items; });
   if (missing.length > 0) throw new NotFoundError(`no workload ${missing.map((r) => `${r.kind} ${r.cluster}/${r.namespace}/${r.name}`).join(', ')}`);
-  const unread = new Map(reads.flatMap((r) => ('failed' in r ? [[r.failed.cluster, r.failed] as const] : [])));
-  return { found: reads.flatMap((r) => ('value' in r && r.value ? [r.value] : [])), unread: [...unread.values()] };
+  return { found: reads.flatMap((r) => ('items' in r && r.items ? [r.items] : [])), unread: unreadClusterTargets(reads) };
 }
 
 async function readWorkload(ctx: PlanContext, { cluster, namespace, kind, name }: WorkloadRefInput): Promise<WorkloadRecord | undefined> {
@@ -89,19 +89,12 @@ async function readWorkload(ctx: PlanContext, { cluster, namespace, kind, name }
 async function filteredWorkloads(ctx: PlanContext, order: readonly string[], filter: WorkloadFilter): Promise<Found> {
   const environments = namespaceEnvironments();
   const matches = workloadMatcher(filter, environments);
-  const lists = await Promise.all(
-    order.map((cluster) =>
-      orUnreadCluster(
-        cluster,
-        (async () => {
-          if (filter.environments) environments.record((await ctx.reader.list(cluster, 'Namespace')).map((ns) => toNamespaceRecord(cluster, ns)));
-          return readClusterWorkloads(ctx, cluster);
-        })(),
-      ),
-    ),
-  );
+  const lists = await fanOut(order, async (cluster) => {
+    if (filter.environments) environments.record((await ctx.reader.list(cluster, 'Namespace')).map((ns) => toNamespaceRecord(cluster, ns)));
+    return readClusterWorkloads(ctx, cluster);
+  });
   return {
-    found: lists.flatMap((r) => ('value' in r ? r.value : [])).filter((w) => matches(w) && mayChangeNamespace(w.namespace, filter.namespaces)),
-    unread: lists.flatMap((r) => ('failed' in r ? [r.failed] : [])),
+    found: lists.flatMap((r) => ('items' in r ? r.items : [])).filter((w) => matches(w) && mayChangeNamespace(w.namespace, filter.namespaces)),
+    unread: unreadClusterTargets(lists),
   };
 }
