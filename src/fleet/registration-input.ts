@@ -1,6 +1,6 @@
 // What registerCluster accepts, checked before anything is built or written. Pure.
 import { BadUserInputError } from '../errors/index.js';
-import { labelKeyProblem, labelValueProblem } from '../selectors/labelValidation.js';
+import { labelKeyProblem, labelValueProblem } from '../selectors/label-validation.js';
 import { checkInputText } from '../validation/input-text.js';
 import { dnsLabelProblem } from '../validation/names.js';
 

@@ -1,5 +1,5 @@
-// The read side of operations, behind an interface so the store that will keep them plugs in
-// without resolvers changing. Until then the gateway holds them in memory, starting empty.
+// The read side of operations, behind an interface so resolvers do not know where they are
+// kept: the store (store-reader.ts) in the gateway, or memory (below) where a test needs no store.
 import type { OperationKind, OperationRecord, OperationStatus } from './records.js';
 
 /** The contract's OperationFilter; GraphQL hands absent lists over as null. */
