@@ -4,7 +4,7 @@
 // ctx.clusterErrors and contributes nothing; the others still answer.
 import { resolveClusterNames } from '../fleet/cluster-names.js';
 import type { KubeObjects } from '../kube/index.js';
-import { listOrEmpty } from '../loaders/index.js';
+import { getOrNone, listOrEmpty } from '../loaders/index.js';
 import { toNamespaceRecord } from '../model/namespace.js';
 import type { WorkloadKind, WorkloadRecord } from '../model/records.js';
 import { daemonSetRecord, deploymentRecord, statefulSetRecord, WORKLOAD_KINDS } from '../model/workload.js';
@@ -50,20 +50,15 @@ export async function queryWorkloads(ctx: ListContext, { clusters, filter, sort,
 /** One workload, or null when it, its cluster or its namespace is absent, or the cluster cannot be read. */
 export async function findWorkload(ctx: ReadContext, { cluster, namespace, kind, name }: WorkloadRef): Promise<WorkloadRecord | null> {
   if (!ctx.registry.get(cluster)) return null;
-  try {
-    switch (kind) {
-      case 'DEPLOYMENT':
-        return mapped(await ctx.reader.get(cluster, 'Deployment', name, namespace), (d) => deploymentRecord(cluster, d));
-      case 'STATEFULSET':
-        return mapped(await ctx.reader.get(cluster, 'StatefulSet', name, namespace), (s) => statefulSetRecord(cluster, s));
-      case 'DAEMONSET':
-        return mapped(await ctx.reader.get(cluster, 'DaemonSet', name, namespace), (d) => daemonSetRecord(cluster, d));
-      default:
-        return assertNever(kind);
-    }
-  } catch (err) {
-    ctx.clusterErrors.report(err);
-    return null;
+  switch (kind) {
+    case 'DEPLOYMENT':
+      return mapped(await getOrNone(ctx, cluster, 'Deployment', name, namespace), (d) => deploymentRecord(cluster, d));
+    case 'STATEFULSET':
+      return mapped(await getOrNone(ctx, cluster, 'StatefulSet', name, namespace), (s) => statefulSetRecord(cluster, s));
+    case 'DAEMONSET':
+      return mapped(await getOrNone(ctx, cluster, 'DaemonSet', name, namespace), (d) => daemonSetRecord(cluster, d));
+    default:
+      return assertNever(kind);
   }
 }
 
