@@ -10,7 +10,7 @@ export interface BackoffPolicy {
 export interface BackoffInput extends BackoffPolicy {
   /** 1 for the first retry; below 1 waits nothing */
   attempt: number;
-  /** a number in [0, 1), as Math.random returns */
+  /** a number in [0, 1] (Math.random's range, or NO_JITTER's 1 for the whole step) */
   random: () => number;
   /** what the other side asked for (a Retry-After), in ms: a floor on the delay, never a replacement */
   retryAfterMs?: number;
@@ -30,3 +30,6 @@ export function backoffDelay({ attempt, baseMs, maxMs, random, retryAfterMs, ret
   const jittered = Math.round(step / 2 + (random() * step) / 2);
   return retryAfterMs === undefined ? jittered : Math.max(jittered, Math.min(retryAfterCapMs, retryAfterMs));
 }
+
+/** For a backoff with nothing to spread out (one local waiter): always the whole step. */
+export const NO_JITTER = (): number => 1;
