@@ -22,7 +22,8 @@ export interface QueueLimit {
  * Changes matching `filter` from every stream it selects. Ends itself (after a last
  * Delivery carrying SubscriberTooSlowError) when the consumer falls `queueLimit` behind;
  * the consumer's `return()` unsubscribes.
- * @throws BadUserInputError for a labelSelector that does not parse, before subscribing anything.
+ * @throws BadUserInputError for a labelSelector that does not parse or an unknown cluster, before
+ * subscribing anything.
  */
 export function resourceChanges({
   engine,

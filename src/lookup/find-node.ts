@@ -4,6 +4,7 @@
 // a cluster that cannot be reached, whose failure is recorded for the response's errors.
 import type { RegisteredCluster } from '../fleet/index.js';
 import type { KubeKind, KubeObjects } from '../kube/index.js';
+import { getOrNone } from '../loaders/index.js';
 import { parseEnvironmentName } from '../model/environment.js';
 import { fromGlobalId } from '../model/ids.js';
 import { toHostRecord } from '../model/host.js';
@@ -15,6 +16,7 @@ import type { OperationReader, OperationRecord } from '../operations/index.js';
 import type { RequestScope } from '../request/request-scope.js';
 import { readEnvironments } from '../query/environments.js';
 import { findWorkload } from '../query/workloads.js';
+import { assertNever } from '../lang/assert-never.js';
 
 export type NodeRoot = RegisteredCluster | HostRecord | PodRecord | NamespaceRecord | WorkloadRecord | EnvironmentRecord | OperationRecord;
 
@@ -69,15 +71,6 @@ async function read<K extends KubeKind, R>(
   map: (obj: KubeObjects[K]) => R,
 ): Promise<R | null> {
   if (!ctx.registry.get(cluster)) return null;
-  try {
-    const found = await ctx.reader.get(cluster, kind, name, namespace);
-    return found ? map(found) : null;
-  } catch (err) {
-    ctx.clusterErrors.report(err);
-    return null;
-  }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected value ${String(value)}`);
+  const found = await getOrNone(ctx, cluster, kind, name, namespace);
+  return found ? map(found) : null;
 }

@@ -3,6 +3,7 @@
 // queues behind their holder), and it is written. Each claim is the store's, atomic.
 import { ConflictError } from '../errors/index.js';
 import { toGlobalId } from '../model/ids.js';
+import { backoffDelay, NO_JITTER } from '../timing/index.js';
 import { heldByMessage, targetKeys } from './claims.js';
 import type { Operation, OperationRequest } from './model.js';
 import type { OperationStore } from './ports.js';
@@ -64,9 +65,8 @@ export async function admit(args: AdmitArgs): Promise<{ operation: Operation; cr
 
 /** undefined once this request holds the key; else the operation an identical earlier request made */
 async function reserveKey({ run, store, id, submit, hash, keyTtlMs }: AdmitArgs, key: string): Promise<Operation | undefined> {
-  // Waiting for another call's operation: polls from 10 ms, doubling up to pollMs.
-  let wait = 10;
-  for (;;) {
+  // Waiting for another call's operation: polls from 10 ms, doubling up to pollMs (no jitter: the wait is local).
+  for (let attempt = 1; ; attempt++) {
     const createdAt = run.now();
     const held = await store.reserveKey({ principal: submit.requestedBy, key, operationId: id, requestHash: hash, createdAt, expiresAt: new Date(createdAt.getTime() + keyTtlMs) });
     if (!held) return undefined;
@@ -77,7 +77,6 @@ async function reserveKey({ run, store, id, submit, hash, keyTtlMs }: AdmitArgs,
     const operation = await store.get(held.operationId);
     if (operation) return operation;
     if (createdAt.getTime() - held.createdAt.getTime() > ORPHAN_KEY_MS) await store.releaseKey(submit.requestedBy, key, held.operationId);
-    else await run.sleep(wait, run.signal);
-    wait = Math.min(wait * 2, Math.max(run.pollMs, 10));
+    else await run.sleep(backoffDelay({ attempt, baseMs: 10, maxMs: Math.max(run.pollMs, 10), random: NO_JITTER }), run.signal);
   }
 }

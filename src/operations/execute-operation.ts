@@ -11,6 +11,7 @@ import { type ConcurrencyLimit, schedule } from './schedule.js';
 import { operationOutcome } from './state.js';
 import { type OperationTracker, trackOperation } from './tracker.js';
 import { executeWorkloadTarget } from './workload-target.js';
+import { assertNever } from '../lang/assert-never.js';
 
 export interface Execution {
   /**
@@ -133,8 +134,4 @@ function limitOf(params: OperationParams, op: Operation): ConcurrencyLimit {
 /** A host that does not come back stops a host restart, whatever else: the fleet is short of it. */
 function stopsOnFailure(params: OperationParams): boolean {
   return params.kind === 'HOST_RESTART' ? true : params.strategy.stopOnFailure;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected params ${JSON.stringify(value)}`);
 }

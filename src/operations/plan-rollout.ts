@@ -25,13 +25,13 @@ type PlanContext = Pick<RequestScope, 'registry' | 'reader' | 'principal'>;
 
 /**
  * A cluster that cannot be read is planned as its own FAILED target (kind Cluster).
- * @throws BadUserInputError for a bad image or strategy, NotFoundError for an unknown cluster — before any write.
+ * @throws BadUserInputError for a bad image or strategy, or an unknown cluster — before any write.
  */
 export async function planRollout(ctx: PlanContext, input: RolloutImageInput): Promise<OperationRequest> {
   checkRolloutImage(input);
   const strategy = rolloutStrategy(input.strategy);
   if (input.image.trim() === '') throw new BadUserInputError('image: must not be empty');
-  const order = clusterOrder(ctx.registry, input.clusters);
+  const order = clusterOrder(ctx.registry, input.clusters, 'input.clusters');
   const plans = await upgradeCandidates(
     { clusters: ctx.registry.list(), readWorkloads: (cluster) => readClusterWorkloads(ctx, cluster) },
     { image: input.image, filter: input.filter, clusters: order, namespaces: input.namespaces },

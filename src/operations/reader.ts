@@ -1,5 +1,5 @@
-// The read side of operations, behind an interface: the store's (store-reader.ts) in the
-// gateway, one held in memory where a test needs no store.
+// The read side of operations, behind an interface so resolvers do not know where they are
+// kept: the store (store-reader.ts) in the gateway, or memory where a test needs no store.
 import type { OperationFilter } from './model.js';
 import type { OperationRecord } from './records.js';
 

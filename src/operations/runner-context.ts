@@ -3,6 +3,7 @@
 import type { ClusterRegistry } from '../fleet/index.js';
 import { type ClusterClient, KubeCallError } from '../kube/index.js';
 import type { Logger } from '../logging/index.js';
+import { sleep as timerSleep } from '../timing/index.js';
 
 export interface RunnerContext {
   registry: ClusterRegistry;
@@ -26,20 +27,9 @@ export class TargetFailure extends Error {
   override readonly name = 'TargetFailure';
 }
 
-/** Real time, stopped by the signal. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new RunnerStopped('stopping'));
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new RunnerStopped('stopping'));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+/** Real time, stopped by the signal: rejects with RunnerStopped when it fires. */
+export async function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (!(await timerSleep(ms, signal))) throw new RunnerStopped('stopping');
 }
 
 /** @throws TargetFailure when the cluster is no longer registered */

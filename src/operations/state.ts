@@ -9,6 +9,7 @@
 // Each step is written to the store BEFORE the work it names, so a gateway that stops
 // anywhere resumes knowing what may have landed (see TargetStep in model.ts).
 import type { Operation, OperationFields, OperationStatus, OperationTarget, TargetFields, TargetStatus } from './model.js';
+import { assertNever } from '../lang/assert-never.js';
 
 export type TargetEvent =
   /** work begins: the change is about to be made; `previousRevision` is what to return to */
@@ -107,8 +108,4 @@ function outcomeMessage(status: OperationStatus, failed: number, total: number):
     default:
       return assertNever(status);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected ${JSON.stringify(value)}`);
 }

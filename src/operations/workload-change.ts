@@ -6,6 +6,7 @@ import { imagePatch, imagesLanded, replicaSetAtRevision, restartLanded, restartP
 import type { ContainerChange, WorkloadParams, WorkloadTarget } from './model.js';
 import type { WorkloadObject } from './rollout-status.js';
 import { TargetFailure } from './runner-context.js';
+import { assertNever } from '../lang/assert-never.js';
 
 export interface WorkloadChange {
   landed(obj: WorkloadObject): boolean;
@@ -128,8 +129,4 @@ async function controllerRevision(client: ClusterClient, target: RevisionTarget,
   const found = revisionNumbered(ownedRevisions(owner, items), revision);
   if (!found) throw new TargetFailure(`${target.kind} ${target.namespace}/${target.name} has no revision ${revision}`);
   return found;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected params ${JSON.stringify(value)}`);
 }

@@ -5,7 +5,8 @@
 //   rolling-back write the recorded revision back, FAILED with a message saying so
 import { type ClusterClient, KubeCallError, type KubeObjects } from '../kube/index.js';
 import { currentRevisionNumber, ownedRevisions, updateRevisionOf } from '../model/controller-revisions.js';
-import { imagePatch, revisionOf } from './changes.js';
+import { deploymentRevision } from '../model/revision-annotation.js';
+import { imagePatch } from './changes.js';
 import type { OperationTarget, WorkloadParams, WorkloadTarget } from './model.js';
 import { type RolloutJudgement, type WorkloadObject, judgeRollout } from './rollout-status.js';
 import { type RunnerContext, TargetFailure, asTargetError, clientOf } from './runner-context.js';
@@ -68,7 +69,7 @@ function workloadTarget(target: OperationTarget): WorkloadTarget {
 
 /** The workload's revision before the change: a Deployment's annotation, else its ControllerRevisions' (null when unreadable). */
 async function revisionNow(run: RunnerContext, client: ClusterClient, target: WorkloadTarget, obj: WorkloadObject): Promise<number | null> {
-  if (target.kind === 'Deployment') return revisionOf(obj);
+  if (target.kind === 'Deployment') return deploymentRevision(obj);
   try {
     const { items } = await client.list('ControllerRevision', { namespace: target.namespace ?? undefined, signal: run.signal });
     return currentRevisionNumber(ownedRevisions(obj, items), updateRevisionOf(obj as KubeObjects['StatefulSet' | 'DaemonSet']));

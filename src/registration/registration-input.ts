@@ -1,7 +1,7 @@
 // What registerCluster accepts, checked before anything is built or written. Pure.
 import { BadUserInputError } from '../errors/index.js';
 import type { StoredCluster } from '../store/types.js';
-import { labelKeyProblem, labelValueProblem } from '../selectors/labelValidation.js';
+import { labelKeyProblem, labelValueProblem } from '../selectors/label-validation.js';
 import { checkInputText } from '../validation/input-text.js';
 import { dnsLabelProblem } from '../validation/names.js';
 

@@ -6,9 +6,9 @@
 //   selector    := requirement (',' requirement)* | ''
 //   requirement := '!' key | key | key ('=' | '==' | '!=') value? | key ('in' | 'notin') '(' values ')'
 import { SelectorError } from './errors.js';
-import { type Token, lexLabelSelector } from './labelLexer.js';
-import type { LabelOperator, LabelRequirement } from './labelSelector.js';
-import { labelKeyProblem, labelValueProblem } from './labelValidation.js';
+import { type Token, lexLabelSelector } from './label-lexer.js';
+import type { LabelOperator, LabelRequirement } from './label-selector.js';
+import { labelKeyProblem, labelValueProblem } from './label-validation.js';
 
 /**
  * Apimachinery reads `in`/`notin` as keywords only where an operator may stand;

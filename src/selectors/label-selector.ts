@@ -1,8 +1,8 @@
 // Kubernetes label selectors: parsed from the `?labelSelector=` text form or built from
 // the metav1.LabelSelector object form, and matched with apimachinery's semantics.
 import { SelectorError } from './errors.js';
-import { parseLabelRequirements } from './labelParser.js';
-import { labelKeyProblem, labelValueProblem } from './labelValidation.js';
+import { parseLabelRequirements } from './label-parser.js';
+import { labelKeyProblem, labelValueProblem } from './label-validation.js';
 
 export type LabelOperator = 'Equals' | 'NotEquals' | 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
 

@@ -1,38 +1,4 @@
-import { parseRetryAfter, retryDelayMs, RETRY_AFTER_CAP_MS } from '../../src/sinks/backoff.js';
 import { outcomeOfError, outcomeOfStatus, type PostOutcome } from '../../src/sinks/outcome.js';
-
-describe('retryDelayMs', () => {
-  const policy = { initialDelayMs: 100, maxDelayMs: 1000 };
-  it.each<[string, number, number, number | undefined, number]>([
-    // name, attempt, random, retryAfterMs, expected
-    ['first retry, least jitter', 1, 0, undefined, 50],
-    ['first retry, most jitter', 1, 0.999999, undefined, 100],
-    ['doubles each attempt', 3, 0, undefined, 200],
-    ['is capped', 10, 0.999999, undefined, 1000],
-    ['the cap holds at large attempts', 500, 0, undefined, 500],
-    ['a Retry-After is a floor', 1, 0, 3000, 3000],
-    ['a short Retry-After does not shorten the backoff', 4, 0, 10, 400],
-    ['a huge Retry-After is capped', 1, 0, 86_400_000, RETRY_AFTER_CAP_MS],
-  ])('%s', (_name, attempt, random, retryAfterMs, expected) => {
-    expect(retryDelayMs({ ...policy, attempt, retryAfterMs, random: () => random })).toBe(expected);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  const now = Date.parse('2025-01-01T00:00:00Z');
-  it.each<[string | null, number | undefined]>([
-    [null, undefined],
-    ['', undefined],
-    ['0', 0],
-    ['120', 120_000],
-    [' 3 ', 3000],
-    ['Wed, 01 Jan 2025 00:00:30 GMT', 30_000],
-    ['Tue, 31 Dec 2024 23:00:00 GMT', 0],
-    ['soon', undefined],
-  ])('%j → %j', (header, expected) => {
-    expect(parseRetryAfter(header, now)).toBe(expected);
-  });
-});
 
 describe('outcomeOfStatus', () => {
   it.each<[number, string | null, PostOutcome]>([
