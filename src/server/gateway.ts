@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerOptionsWithSchema, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -17,6 +17,7 @@ import type { OperationRunner } from '../operations/runner.js';
 import type { OperationReader } from '../operations/reader.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { attachWebSocket, type WebSocketEndpoint } from './websocket.js';
+import { playground } from './playground.js';
 import { gatewayAccess, principalOfResponse } from './access.js';
 import { guardRootFields } from '../auth/index.js';
 import { DEFAULT_QUERY_LIMITS, createQueryGate, httpLimits, stringifyWithin, type QueryLimits } from '../limits/index.js';
@@ -62,18 +63,11 @@ export interface Gateway {
 
 const PATH = '/graphql';
 
-/**
- * Where the landing page's embedded Apollo Sandbox sends its requests from. The gateway serves
- * that page itself, so it lets that origin call (callers still need a token where an access file
- * is set); any other page's origin must be listed in FLEETGRAPH_CORS_ORIGINS.
- */
-const LANDING_PAGE_ORIGIN = 'https://sandbox.embed.apollographql.com';
-
 /** Serves the schema over HTTP (Apollo on express) and WebSocket (graphql-ws) on one port. */
 export async function startGateway({ config, logger, schema, registry, batching, operationRunner, operations, store: givenStore, clusterRegistration: givenRegistration, ...events }: GatewayOptions): Promise<Gateway> {
   // Before listening: a gateway that would let anyone in as ADMIN, or whose access table
   // misses a field, must not start at all.
-  const access = gatewayAccess({ config: { ...config, corsOrigins: [...(config.corsOrigins ?? []), LANDING_PAGE_ORIGIN] }, logger: logger.child({ component: 'access' }) });
+  const access = gatewayAccess({ config, logger: logger.child({ component: 'access' }) });
   const guarded = guardRootFields(schema);
   const app = express();
   app.disable('x-powered-by');
@@ -97,7 +91,7 @@ export async function startGateway({ config, logger, schema, registry, batching,
     const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, gate, limits, access: access.ws });
     const apollo = await startApollo({ schema: served, formatError, plugins: plugins(httpServer, ws), stringifyResult: stringifyWithin(limits.maxResponseBytes) });
     // Origin, Host and credentials first: a refused caller costs nothing more.
-    app.use(PATH, access.http, ...httpLimits({ gate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
+    app.use(PATH, access.http, playground({ path: PATH }), ...httpLimits({ gate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
     const stop = async () => {
       await apollo.stop();
       await ownEngine?.stop();
@@ -142,8 +136,8 @@ function plugins(httpServer: Server, ws: WebSocketEndpoint): ApolloServerPlugin<
     ApolloServerPluginDrainHttpServer({ httpServer }),
     // …and the WebSocket side with it.
     { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },
-    // GET /graphql from a browser shows Apollo Sandbox against this endpoint.
-    ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    // Browsers get GraphiQL from playground.ts, bundled; Apollo's landing page loads its CDN.
+    ApolloServerPluginLandingPageDisabled(),
     clusterErrorsPlugin,
   ];
 }
