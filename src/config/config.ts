@@ -6,6 +6,8 @@ import { DEFAULT_QUERY_LIMITS as LIMITS, type QueryLimits } from '../limits/limi
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /** Everything the gateway reads from its environment, validated once at start. */
 export interface Config {
@@ -52,6 +54,12 @@ export interface Config {
   readonly operationLeaseSeconds?: number;
   /** IDEMPOTENCY_KEY_TTL_SECONDS: how long an idempotency key names its operation. Default 86 400 (24 h). */
   readonly idempotencyKeyTtlSeconds?: number;
+  /** SHUTDOWN_DELAY_MS: how long /readyz fails before the gateway stops listening on SIGTERM. Default 0 (5000 in deploy/kubernetes). */
+  readonly shutdownDelayMs: number;
+  /** SHUTDOWN_GRACE_MS: how long in-flight requests may run once the gateway stops listening. Default 10 000. */
+  readonly shutdownGraceMs: number;
+  /** LOG_FORMAT: json (one object per line, the default) or pretty (for people at a terminal). */
+  readonly logFormat: LogFormat;
   /** QUERY_MAX_* , QUERY_TIMEOUT_MS, HTTP_MAX_BODY_BYTES, WS_MAX_*: what one request may cost (src/limits). */
   readonly limits: QueryLimits;
 }
@@ -121,6 +129,9 @@ const environment = z.object({
   FLEETGRAPH_SECRET_KEY: secretKey.optional(),
   OPERATION_LEASE_SECONDS: integer(1, 3600).default(30),
   IDEMPOTENCY_KEY_TTL_SECONDS: integer(60, 30 * 86_400).default(86_400),
+  SHUTDOWN_DELAY_MS: integer(0, 600_000).default(0),
+  SHUTDOWN_GRACE_MS: integer(0, 3_600_000).default(10_000),
+  LOG_FORMAT: z.enum(LOG_FORMATS, { error: `must be one of ${LOG_FORMATS.join(', ')}` }).default('json'),
   QUERY_MAX_DEPTH: integer(1, 1000).default(LIMITS.maxDepth),
   QUERY_MAX_ALIASES: integer(0, 100_000).default(LIMITS.maxAliases),
   QUERY_MAX_TOKENS: integer(1, 1_000_000).default(LIMITS.maxTokens),
@@ -182,6 +193,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: vars.FLEETGRAPH_CORS_ORIGINS ?? [],
     operationLeaseSeconds: vars.OPERATION_LEASE_SECONDS,
     idempotencyKeyTtlSeconds: vars.IDEMPOTENCY_KEY_TTL_SECONDS,
+    shutdownDelayMs: vars.SHUTDOWN_DELAY_MS,
+    shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
+    logFormat: vars.LOG_FORMAT,
     limits: {
       maxDepth: vars.QUERY_MAX_DEPTH,
       maxAliases: vars.QUERY_MAX_ALIASES,

@@ -1,6 +1,6 @@
 // Where clusters come from: a kubeconfig file's contexts, or a kubeconfig document
 // (the embedded simulated fleet's), each context becoming one cluster.
-import { clientsFromKubeconfigDocument, clientsFromKubeconfigFile } from '../kube/index.js';
+import { clientsFromKubeconfigDocument, clientsFromKubeconfigFile, type KubeCallObserver } from '../kube/index.js';
 import type { ClusterSourceInput } from './registry.js';
 
 export interface SourceOptions {
@@ -8,6 +8,8 @@ export interface SourceOptions {
   timeoutMs?: number;
   /** contexts to use; default every one */
   contexts?: readonly string[];
+  /** told of every request to every cluster (metrics); default none */
+  observe?: KubeCallObserver;
 }
 
 export function kubeconfigFileSource(path: string, opts: SourceOptions = {}): ClusterSourceInput {

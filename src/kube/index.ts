@@ -8,3 +8,4 @@ export { KUBE_KINDS, namespaced, type KubeKind, type KubeObjects } from './kinds
 export type { RetryPolicy } from './retry.js';
 export type { WatchEnd, WatchEvent, WatchOptions } from './watch.js';
 export type { KubeList, KubeNode, KubeVersion, ListOptions } from './types.js';
+export { kubeRequestOf, type KubeCallObserver, type KubeCallSample } from './observe.js';

@@ -2,6 +2,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { createClusterClient, type ClusterClient } from './client.js';
 import { KubeconfigError } from './errors.js';
 import type { RetryPolicy } from './retry.js';
+import type { KubeCallObserver } from './observe.js';
 
 interface ContextSelection {
   /** Contexts to use, each becoming a cluster of that name. Default: every context. */
@@ -11,6 +12,8 @@ interface ContextSelection {
   /** Objects per page of a list. Default 500. */
   pageSize?: number;
   retry?: RetryPolicy;
+  /** Told of every HTTP exchange of every client (metrics). Default none. */
+  observe?: KubeCallObserver;
 }
 
 /**

@@ -7,14 +7,19 @@ import { startSinks } from '../sinks/index.js';
 import { createWatchEngine } from '../events/index.js';
 import { createOperationEvents } from '../operations/events.js';
 import { startOperationRunner } from '../operations/index.js';
+import { logOperationSteps } from '../operations/step-log.js';
 import { openStore } from '../store/index.js';
 import { startGateway } from './gateway.js';
+import { createMetrics, type GatewayMetrics } from '../metrics/index.js';
+import type { KubeCallObserver } from '../kube/index.js';
 
 export interface FleetgraphOptions {
   config: Config;
   logger: Logger;
   /** From buildGatewaySchema(). */
   schema: GraphQLSchema;
+  /** Where every part counts into, served on /metrics. Default: a new registry with process metrics. */
+  metrics?: GatewayMetrics;
 }
 
 export interface Fleetgraph {
@@ -30,7 +35,7 @@ type Stop = () => Promise<void>;
  * when it is unset, behind one registry, served by the gateway.
  * A failure part-way stops whatever had started before rethrowing.
  */
-export async function startFleetgraph({ config, logger, schema }: FleetgraphOptions): Promise<Fleetgraph> {
+export async function startFleetgraph({ config, logger, schema, metrics = createMetrics() }: FleetgraphOptions): Promise<Fleetgraph> {
   const stops: Stop[] = [];
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) await stop();
@@ -39,7 +44,7 @@ export async function startFleetgraph({ config, logger, schema }: FleetgraphOpti
     // First opened, last closed: everything after may read or write it until it stops.
     const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, secretKey: config.secretKey, logger });
     stops.push(() => store.close());
-    const clusters = await startClusterSource(config, logger);
+    const clusters = await startClusterSource(config, logger, (sample) => metrics.kubeCall(sample));
     if (clusters.stop) stops.push(clusters.stop);
     const registry = createClusterRegistry({ sources: [clusters.input] });
     // Clusters registered through the API join before anything reads the registry.
@@ -51,9 +56,12 @@ export async function startFleetgraph({ config, logger, schema }: FleetgraphOpti
       // Stopped before the engine: each sink unsubscribes, then sends what waits.
       const sinks = startSinks({ sinks: config.sinks, engine: resourceEvents, clusters: registry.list().map((c) => c.name), logger });
       stops.push(() => sinks.stop());
+      metrics.watch({ sinks: () => sinks.stats() });
     }
     // After the store, stopped before it closes: a stopped runner leaves operations to resume.
     const operationEvents = createOperationEvents();
+    const stopStepLog = logOperationSteps(operationEvents, logger.child({ component: 'operations' }));
+    stops.push(async () => stopStepLog());
     const operationRunner = await startOperationRunner({
       store,
       registry,
@@ -63,7 +71,7 @@ export async function startFleetgraph({ config, logger, schema }: FleetgraphOpti
       idempotencyKeyTtlMs: config.idempotencyKeyTtlSeconds === undefined ? undefined : config.idempotencyKeyTtlSeconds * 1000,
     });
     stops.push(() => operationRunner.stop());
-    const gateway = await startGateway({ config, logger, schema, registry, store, clusterRegistration, resourceEvents, operationEvents, operationRunner });
+    const gateway = await startGateway({ config, logger, schema, registry, store, clusterRegistration, resourceEvents, operationEvents, operationRunner, metrics, shutdown: { delayMs: config.shutdownDelayMs, graceMs: config.shutdownGraceMs } });
     stops.push(gateway.stop);
     return { url: gateway.url, stop: stopAll };
   } catch (err) {
@@ -72,15 +80,15 @@ export async function startFleetgraph({ config, logger, schema }: FleetgraphOpti
   }
 }
 
-async function startClusterSource(config: Config, logger: Logger): Promise<{ input: ClusterSourceInput; stop?: Stop }> {
+async function startClusterSource(config: Config, logger: Logger, observe: KubeCallObserver): Promise<{ input: ClusterSourceInput; stop?: Stop }> {
   const timeoutMs = config.clusterTimeoutMs;
   if (config.kubeconfig) {
-    return { input: kubeconfigFileSource(config.kubeconfig, { contexts: config.contexts, timeoutMs }) };
+    return { input: kubeconfigFileSource(config.kubeconfig, { contexts: config.contexts, timeoutMs, observe }) };
   }
   const fleet = await startSimFleet({ clusters: config.simClusters });
   logger.info({ clusters: fleet.clusters.map(({ name, url }) => ({ name, url })) }, 'embedded simulated fleet started');
   try {
-    return { input: embeddedSource(fleet.kubeconfig(), { timeoutMs }), stop: () => fleet.stop() };
+    return { input: embeddedSource(fleet.kubeconfig(), { timeoutMs, observe }), stop: () => fleet.stop() };
   } catch (err) {
     await fleet.stop();
     throw err;

@@ -18,6 +18,10 @@ import type { OperationReader } from '../operations/reader.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { attachWebSocket, type WebSocketEndpoint } from './websocket.js';
 import { playground } from './playground.js';
+import { jsonFallbacks, opsEndpoints, type GatewayPhase } from './ops-endpoints.js';
+import { requestIds, requestObserver } from './request-observer.js';
+import { createMetrics, type GatewayMetrics } from '../metrics/index.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { gatewayAccess, principalOfResponse } from './access.js';
 import { guardRootFields } from '../auth/index.js';
 import { DEFAULT_QUERY_LIMITS, createQueryGate, httpLimits, stringifyWithin, type QueryLimits } from '../limits/index.js';
@@ -52,6 +56,13 @@ export interface GatewayOptions {
   operationRunner?: OperationRunner;
   /** Where operation queries read. Default: the store's operations. */
   operations?: OperationReader;
+  /** Counted into by every request and served on /metrics. Default: a registry of the gateway's own. */
+  metrics?: GatewayMetrics;
+  /**
+   * Shutdown: how long /readyz answers 503 before the listener closes, so load balancers stop
+   * sending first (default 0), and how long in-flight requests may take after it (default 10 000 ms).
+   */
+  shutdown?: { delayMs?: number; graceMs?: number };
 }
 
 export interface Gateway {
@@ -64,13 +75,15 @@ export interface Gateway {
 const PATH = '/graphql';
 
 /** Serves the schema over HTTP (Apollo on express) and WebSocket (graphql-ws) on one port. */
-export async function startGateway({ config, logger, schema, registry, batching, operationRunner, operations, store: givenStore, clusterRegistration: givenRegistration, ...events }: GatewayOptions): Promise<Gateway> {
+export async function startGateway({ config, logger, schema, registry, batching, operationRunner, operations, store: givenStore, clusterRegistration: givenRegistration, metrics = createMetrics({ processMetrics: false }), shutdown = {}, ...events }: GatewayOptions): Promise<Gateway> {
   // Before listening: a gateway that would let anyone in as ADMIN, or whose access table
   // misses a field, must not start at all.
   const access = gatewayAccess({ config, logger: logger.child({ component: 'access' }) });
   const guarded = guardRootFields(schema);
   const app = express();
   app.disable('x-powered-by');
+  let phase: GatewayPhase = 'starting';
+  app.use(requestIds(), opsEndpoints({ phase: () => phase, metrics, origin: access.originOnly }));
   const httpServer = createServer(app);
   // Listen before anything else starts, so a busy port fails with nothing to undo;
   // until Apollo is mounted a few milliseconds later, requests get express's 404.
@@ -89,11 +102,23 @@ export async function startGateway({ config, logger, schema, registry, batching,
     // Both transports refuse costly queries through one gate, before graphql-js validates them.
     const gate = createQueryGate({ schema: served, limits, clusters: () => registry.list().length });
     const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, gate, limits, access: access.ws });
-    const apollo = await startApollo({ schema: served, formatError, plugins: plugins(httpServer, ws), stringifyResult: stringifyWithin(limits.maxResponseBytes) });
+    const observer = requestObserver({ logger: logger.child({ component: 'request' }), metrics });
+    const apollo = await startApollo({ schema: served, formatError, plugins: [...plugins(httpServer, ws, shutdown.graceMs), observer], stringifyResult: stringifyWithin(limits.maxResponseBytes) });
     // Origin, Host and credentials first: a refused caller costs nothing more.
     app.use(PATH, access.http, playground({ path: PATH }), ...httpLimits({ gate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
+    app.use(...jsonFallbacks({ onError: (err) => logger.error({ err }, 'request failed outside GraphQL') }));
+    const unwatch = metrics.watch({
+      clusters: () => registry.list().map(({ name, client }) => ({ name, probe: (signal: AbortSignal) => client.version(signal) })),
+      streams: () => resourceEvents.streams(),
+      operations: events.operationEvents,
+    });
+    phase = 'ready';
     const stop = async () => {
+      // Readiness fails first; the listener stays open while load balancers notice.
+      phase = 'stopping';
+      if (shutdown.delayMs) await sleep(shutdown.delayMs);
       await apollo.stop();
+      unwatch();
       await ownEngine?.stop();
       if (!givenStore) await store.close();
     };
@@ -130,10 +155,11 @@ async function startApollo(
   return apollo;
 }
 
-function plugins(httpServer: Server, ws: WebSocketEndpoint): ApolloServerPlugin<GatewayContext>[] {
+function plugins(httpServer: Server, ws: WebSocketEndpoint, graceMs = 10_000): ApolloServerPlugin<GatewayContext>[] {
   return [
-    // Stopping Apollo closes the HTTP server once in-flight requests finish…
-    ApolloServerPluginDrainHttpServer({ httpServer }),
+    // Stopping Apollo stops new connections and closes the HTTP server once in-flight requests
+    // finish, or after graceMs, when the ones still running are cut…
+    ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: graceMs }),
     // …and the WebSocket side with it.
     { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },
     // Browsers get GraphiQL from playground.ts, bundled; Apollo's landing page loads its CDN.
