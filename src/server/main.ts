@@ -22,8 +22,15 @@ function stopOnSignal(app: Fleetgraph, log: (message: string, err?: unknown) => 
     if (stopping) process.exit(130);
     stopping = true;
     log(`${signal} received, stopping`);
+    // Reverse order of start (fleetgraph.ts): readiness fails, SHUTDOWN_DELAY_MS, the listener
+    // closes, in-flight requests finish (SHUTDOWN_GRACE_MS), sockets close with 1001, operations
+    // stop at a step they resume from, watches and sinks stop, the store closes.
     app.stop().then(
-      () => log('stopped'),
+      () => {
+        log('stopped');
+        // Nothing should be left running; should a stray handle remain, it does not keep the process.
+        setTimeout(() => process.exit(), 1000).unref();
+      },
       (err: unknown) => {
         log('stopping failed', err);
         process.exitCode = 1;
