@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global process */
+/* global process, URL */
 // `npm start`: builds only when a source is newer than the last build, then runs the gateway
 // as this process's one child. SIGINT/SIGTERM sent to this process (or to npm, which passes
 // them on) reach the gateway, which shuts down gracefully; this process exits as it does.
