@@ -15,8 +15,14 @@ export interface Config {
   readonly host: string;
   /** PORT: 0 picks a free port. Default 4000. */
   readonly port: number;
-  /** KUBECONFIG: path of a kubeconfig file; when set its contexts replace the embedded fleet. */
+  /** KUBECONFIG: kubeconfig files, `:`-separated, merged as kubectl does; when set their contexts replace the embedded fleet. */
   readonly kubeconfig?: string;
+  /**
+   * Set when KUBERNETES_SERVICE_HOST is (inside a pod): the cluster it runs in joins, named by
+   * FLEETGRAPH_IN_CLUSTER_NAME (default `in-cluster`), and the embedded fleet is not started.
+   * `pathPrefix` (tests only) is put before the ServiceAccount's /var/run/secrets paths.
+   */
+  readonly inCluster?: { readonly name: string; readonly pathPrefix?: string };
   /** FLEETGRAPH_CONTEXTS: kubeconfig contexts to use, comma-separated. Default: every context. */
   readonly contexts?: readonly string[];
   /** LOG_LEVEL: a pino level. Default info. */
@@ -106,6 +112,8 @@ const environment = z.object({
   PORT: integer(0, 65_535).default(4000),
   KUBECONFIG: z.string().optional(),
   FLEETGRAPH_CONTEXTS: commaList.optional(),
+  KUBERNETES_SERVICE_HOST: z.string().optional(),
+  FLEETGRAPH_IN_CLUSTER_NAME: z.string().regex(/^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/, 'must be a cluster name: lower-case letters, digits, - and .').default('in-cluster'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   DATA_DIR: z.string().default('./.fleetgraph'),
   MONGODB_URI: z
@@ -177,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: vars.HOST,
     port: vars.PORT,
     kubeconfig: vars.KUBECONFIG,
+    inCluster: vars.KUBERNETES_SERVICE_HOST ? { name: vars.FLEETGRAPH_IN_CLUSTER_NAME } : undefined,
     contexts: vars.FLEETGRAPH_CONTEXTS,
     logLevel: vars.LOG_LEVEL,
     dataDir: vars.DATA_DIR,

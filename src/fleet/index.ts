@@ -22,6 +22,6 @@ export {
 } from './health.js';
 export { filterClusters, type ClusterFilter } from './cluster-filter.js';
 export { createLimiter, type Limiter } from './limit.js';
-export { embeddedSource, kubeconfigFileSource, type SourceOptions } from './sources.js';
+export { embeddedSource, inClusterSource, kubeconfigFileSource, type SourceOptions } from './sources.js';
 export { createClusterRegistration, type ClusterRegistration, type ClusterRegistrationOptions } from './registration.js';
 export { validateRegistration, type ClusterRegistrationRequest, type RegisterClusterInput } from './registration-input.js';

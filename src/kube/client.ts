@@ -79,6 +79,7 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
   if (!server) throw new KubeconfigError(`kubeconfig context "${kubeConfig.getCurrentContext()}" names no cluster with a server`);
   const apis: Apis = { core: kubeConfig.makeApiClient(CoreV1Api), apps: kubeConfig.makeApiClient(AppsV1Api) };
   const versionApi = kubeConfig.makeApiClient(VersionApi);
+  const usesExec = kubeConfig.getCurrentUser()?.exec !== undefined;
 
   async function call<T>(signal: AbortSignal | undefined, send: (options: ConfigurationOptions) => Promise<T>, retrying = true): Promise<T> {
     const started = Date.now();
@@ -91,7 +92,7 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
     try {
       return retrying ? await withRetry(() => send(options), judge, deadline, retry) : await send(options);
     } catch (err) {
-      const failure = toKubeCallError(name, err, { timeout, timeoutMs });
+      const failure = toKubeCallError(name, err, { timeout, timeoutMs, execPlugin: usesExec });
       // An exchange that got no answer (refused, timed out) was not seen by the middleware's post.
       observer?.observeFailure(failure.failure.kind === 'http' ? String(failure.failure.status) : failure.failure.kind);
       throw failure;

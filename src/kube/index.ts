@@ -1,6 +1,6 @@
 // The gateway's only door to @kubernetes/client-node.
 export { createClusterClient, type ClusterClient, type ClusterClientOptions } from './client.js';
-export { clientsFromKubeconfigDocument, clientsFromKubeconfigFile } from './kubeconfig.js';
+export { clientFromInCluster, clientsFromKubeconfigDocument, clientsFromKubeconfigFile, clientsFromKubeconfigFiles } from './kubeconfig.js';
 export { clientFromCredentials, type ClusterCredentials } from './credentials.js';
 export { KubeCallError, KubeconfigError, type KubeFailure } from './errors.js';
 export { InvalidObjectPathError } from './object-path.js';

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config/index.js';
-import { createClusterRegistration, createClusterRegistry, embeddedSource, kubeconfigFileSource, type ClusterSourceInput } from '../fleet/index.js';
+import { createClusterRegistration, createClusterRegistry, embeddedSource, inClusterSource, kubeconfigFileSource, type ClusterSourceInput } from '../fleet/index.js';
 import type { Logger } from '../logging/index.js';
 import { startSimFleet } from '../sim/fleet.js';
 import { startSinks } from '../sinks/index.js';
@@ -46,7 +46,7 @@ export async function startFleetgraph({ config, logger, schema, metrics = create
     stops.push(() => store.close());
     const clusters = await startClusterSource(config, logger, (sample) => metrics.kubeCall(sample));
     if (clusters.stop) stops.push(clusters.stop);
-    const registry = createClusterRegistry({ sources: [clusters.input] });
+    const registry = createClusterRegistry({ sources: clusters.inputs });
     // Clusters registered through the API join before anything reads the registry.
     const clusterRegistration = createClusterRegistration({ registry, clusters: store.clusters, logger, timeoutMs: config.clusterTimeoutMs });
     await clusterRegistration.restore();
@@ -80,15 +80,27 @@ export async function startFleetgraph({ config, logger, schema, metrics = create
   }
 }
 
-async function startClusterSource(config: Config, logger: Logger, observe: KubeCallObserver): Promise<{ input: ClusterSourceInput; stop?: Stop }> {
+/**
+ * The cluster the gateway runs in (inside a pod) and KUBECONFIG's clusters, together; the
+ * embedded simulated fleet only when neither is configured. The log says which.
+ */
+async function startClusterSource(config: Config, logger: Logger, observe: KubeCallObserver): Promise<{ inputs: ClusterSourceInput[]; stop?: Stop }> {
   const timeoutMs = config.clusterTimeoutMs;
-  if (config.kubeconfig) {
-    return { input: kubeconfigFileSource(config.kubeconfig, { contexts: config.contexts, timeoutMs, observe }) };
+  const inputs: ClusterSourceInput[] = [];
+  if (config.inCluster) {
+    inputs.push(inClusterSource(config.inCluster.name, { timeoutMs, observe, pathPrefix: config.inCluster.pathPrefix }));
+    logger.info({ source: 'in-cluster', cluster: config.inCluster.name, server: inputs[0]!.clusters[0]!.client.server }, 'clusters: the one this pod runs in (KUBERNETES_SERVICE_HOST)');
   }
+  if (config.kubeconfig) {
+    const input = kubeconfigFileSource(config.kubeconfig, { contexts: config.contexts, timeoutMs, observe });
+    inputs.push(input);
+    logger.info({ source: 'kubeconfig', files: config.kubeconfig, clusters: input.clusters.map(({ client }) => client.name) }, 'clusters: the contexts of KUBECONFIG');
+  }
+  if (inputs.length > 0) return { inputs };
   const fleet = await startSimFleet({ clusters: config.simClusters });
-  logger.info({ clusters: fleet.clusters.map(({ name, url }) => ({ name, url })) }, 'embedded simulated fleet started');
+  logger.info({ source: 'embedded', clusters: fleet.clusters.map(({ name, url }) => ({ name, url })) }, 'clusters: an embedded simulated fleet (neither KUBECONFIG nor KUBERNETES_SERVICE_HOST is set)');
   try {
-    return { input: embeddedSource(fleet.kubeconfig(), { timeoutMs, observe }), stop: () => fleet.stop() };
+    return { inputs: [embeddedSource(fleet.kubeconfig(), { timeoutMs, observe })], stop: () => fleet.stop() };
   } catch (err) {
     await fleet.stop();
     throw err;
