@@ -9,3 +9,4 @@ export type { RetryPolicy } from './retry.js';
 export type { WatchEnd, WatchEvent, WatchOptions } from './watch.js';
 export type { KubeList, KubeNode, KubeVersion, ListOptions } from './types.js';
 export { kubeRequestOf, type KubeCallObserver, type KubeCallSample } from './observe.js';
+export { rbacRules, type RbacRule } from './rbac.js';
