@@ -103,9 +103,9 @@ export async function startGateway({ config, logger, schema, registry, batching,
     const gate = createQueryGate({ schema: served, limits, clusters: () => registry.list().length });
     const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, gate, limits, access: access.ws });
     const observer = requestObserver({ logger: logger.child({ component: 'request' }), metrics });
-    const apollo = await startApollo({ schema: served, formatError, plugins: [...plugins(httpServer, ws, shutdown.graceMs), observer], stringifyResult: stringifyWithin(limits.maxResponseBytes) });
+    const apollo = await startApollo({ schema: served, formatError, plugins: [...plugins(httpServer, ws, shutdown.graceMs), observer.plugin], stringifyResult: stringifyWithin(limits.maxResponseBytes) });
     // Origin, Host and credentials first: a refused caller costs nothing more.
-    app.use(PATH, access.http, playground({ path: PATH }), ...httpLimits({ gate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
+    app.use(PATH, observer.refusals, access.http, playground({ path: PATH }), ...httpLimits({ gate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
     app.use(...jsonFallbacks({ onError: (err) => logger.error({ err }, 'request failed outside GraphQL') }));
     const unwatch = metrics.watch({
       clusters: () => registry.list().map(({ name, client }) => ({ name, probe: (signal: AbortSignal) => client.version(signal) })),

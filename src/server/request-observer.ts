@@ -29,8 +29,39 @@ export interface RequestObserverOptions {
   metrics: GatewayMetrics;
 }
 
-/** Apollo plugin; list it after any plugin that adds errors in willSendResponse, so they are counted. */
-export function requestObserver({ logger, metrics }: RequestObserverOptions): ApolloServerPlugin<GatewayContext> {
+export interface RequestObserver {
+  /** Apollo plugin; list it after any plugin that adds errors in willSendResponse, so they are counted. */
+  plugin: ApolloServerPlugin<GatewayContext>;
+  /**
+   * Express middleware, mounted before access and the HTTP limits: a request they refuse (401,
+   * 403, unreadable or oversized body) never reaches Apollo, and is logged here when it finishes.
+   */
+  refusals: RequestHandler;
+}
+
+// What a refusal before Apollo answered, by status (access.ts, src/limits).
+const REFUSAL_CODES: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 413: 'BAD_USER_INPUT', 415: 'BAD_USER_INPUT', 429: 'QUERY_TOO_COMPLEX' };
+
+export function requestObserver({ logger, metrics }: RequestObserverOptions): RequestObserver {
+  // Requests Apollo has logged, until their response finishes.
+  const logged = new Set<string>();
+  const refusals: RequestHandler = (req, res, next) => {
+    const started = performance.now();
+    res.on('finish', () => {
+      const requestId = String(req.headers[REQUEST_ID_HEADER]);
+      if (logged.delete(requestId) || req.method === 'GET' || req.method === 'OPTIONS') return;
+      const code = REFUSAL_CODES[res.statusCode] ?? (res.statusCode >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT');
+      const seconds = (performance.now() - started) / 1000;
+      const durationMs = Math.round(seconds * 10_000) / 10;
+      metrics.graphqlOperation({ type: 'unknown', name: 'unknown', outcome: 'error', seconds });
+      logger.info({ requestId, operationType: 'unknown', operationName: null, rootField: 'unknown', principal: null, durationMs, outcome: 'error', errorCodes: [code], status: res.statusCode }, 'graphql request');
+    });
+    next();
+  };
+  return { plugin: apolloPlugin({ logger, metrics, logged }), refusals };
+}
+
+function apolloPlugin({ logger, metrics, logged }: RequestObserverOptions & { logged: Set<string> }): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ request }) {
       const started = performance.now();
@@ -47,6 +78,7 @@ export function requestObserver({ logger, metrics }: RequestObserverOptions): Ap
             seconds,
           };
           metrics.graphqlOperation(sample);
+          logged.add(requestId);
           const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')))];
           logger.info(
             {

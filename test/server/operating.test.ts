@@ -118,7 +118,9 @@ describe('request logs', () => {
   it('writes one JSON line per request: id, operation, principal, duration, outcome, codes', async () => {
     const res = await post(JSON.stringify({ query: 'query Fleet { clusters { name } }', operationName: 'Fleet' }), { 'x-request-id': 'req-42' });
     expect(res.status).toBe(200);
-    const line = lines.find((l) => l.requestId === 'req-42');
+    const matching = lines.filter((l) => l.requestId === 'req-42');
+    expect(matching).toHaveLength(1);
+    const line = matching[0];
     expect(line).toMatchObject({ level: 30, msg: 'graphql request', operationType: 'query', operationName: 'Fleet', principal: 'local', outcome: 'ok', errorCodes: [], durationMs: expect.any(Number) });
   });
 
@@ -144,6 +146,11 @@ describe('bodies that are not GraphQL', () => {
     expect(res.type).toMatch(/^application\/json/);
     expect(res.json).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'BAD_USER_INPUT' } }] });
     expect(JSON.stringify(res.json)).not.toMatch(/at .*\.js|<html/i);
+  });
+
+  it('logs a body it could not read as a refused request', async () => {
+    await post('{"query": ', { 'x-request-id': 'req-bad-body' });
+    expect(lines.find((l) => l.requestId === 'req-bad-body')).toMatchObject({ msg: 'graphql request', outcome: 'error', errorCodes: ['BAD_USER_INPUT'], status: 400 });
   });
 
   it('an oversized body gets a JSON BAD_USER_INPUT error', async () => {
