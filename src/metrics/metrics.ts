@@ -13,6 +13,7 @@ export interface GraphQLOperationSample {
   name: string;
   /** ok, partial (data with errors), error */
   outcome: 'ok' | 'partial' | 'error';
+  /** NaN when it has no meaningful duration (a websocket operation): counted, not timed */
   seconds: number;
 }
 
@@ -56,7 +57,7 @@ export function createMetrics({ probeTimeoutMs = 2000, processMetrics = true }: 
   const kubeRequests = new Counter({ name: 'fleetgraph_kube_requests_total', help: 'HTTP requests to clusters (each retry counted), by answer code', labelNames: ['cluster', 'verb', 'resource', 'code'], registers });
   const kubeDuration = new Histogram({ name: 'fleetgraph_kube_request_duration_seconds', help: 'time of one HTTP request to a cluster', labelNames: ['cluster', 'verb'], buckets: SECONDS, registers });
   const operations = new Counter({ name: 'fleetgraph_graphql_operations_total', help: 'GraphQL operations, by type, first root field and outcome', labelNames: ['type', 'name', 'outcome'], registers });
-  const duration = new Histogram({ name: 'fleetgraph_graphql_duration_seconds', help: 'time to answer one GraphQL operation (HTTP)', labelNames: ['type'], buckets: SECONDS, registers });
+  const duration = new Histogram({ name: 'fleetgraph_graphql_duration_seconds', help: 'time to answer one GraphQL operation over HTTP (websocket operations are counted, not timed)', labelNames: ['type'], buckets: SECONDS, registers });
   const fleetOperations = new Counter({ name: 'fleetgraph_operations_total', help: 'fleet operations entering each status, by kind', labelNames: ['kind', 'status'], registers });
 
   new Gauge({
@@ -111,7 +112,7 @@ export function createMetrics({ probeTimeoutMs = 2000, processMetrics = true }: 
     },
     graphqlOperation({ type, name, outcome, seconds }) {
       operations.inc({ type, name, outcome });
-      duration.observe({ type }, seconds);
+      if (!Number.isNaN(seconds)) duration.observe({ type }, seconds);
     },
     watch(given) {
       sources = { ...sources, ...given };

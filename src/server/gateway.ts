@@ -101,8 +101,8 @@ export async function startGateway({ config, logger, schema, registry, batching,
     const served = auditMutations(guarded, { logger: logger.child({ component: 'audit' }) });
     // Both transports refuse costly queries through one gate, before graphql-js validates them.
     const gate = createQueryGate({ schema: served, limits, clusters: () => registry.list().length });
-    const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, gate, limits, access: access.ws });
     const observer = requestObserver({ logger: logger.child({ component: 'request' }), metrics });
+    const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, gate, limits, access: access.ws, observe: observer.webSocket });
     const apollo = await startApollo({ schema: served, formatError, plugins: [...plugins(httpServer, ws, shutdown.graceMs), observer.plugin], stringifyResult: stringifyWithin(limits.maxResponseBytes) });
     // Origin, Host and credentials first: a refused caller costs nothing more.
     app.use(PATH, observer.refusals, access.http, playground({ path: PATH }), ...httpLimits({ gate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));

@@ -7,6 +7,7 @@ import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from '../logging/index.js';
 import type { GatewayMetrics, GraphQLOperationSample } from '../metrics/index.js';
 import type { GatewayContext } from './context.js';
+import type { WebSocketOperationEvent } from './websocket.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -37,6 +38,8 @@ export interface RequestObserver {
    * 403, unreadable or oversized body) never reaches Apollo, and is logged here when it finishes.
    */
   refusals: RequestHandler;
+  /** For attachWebSocket's `observe`: one log line and one count per websocket operation. */
+  webSocket: (event: WebSocketOperationEvent) => void;
 }
 
 // What a refusal before Apollo answered, by status (access.ts, src/limits).
@@ -58,7 +61,15 @@ export function requestObserver({ logger, metrics }: RequestObserverOptions): Re
     });
     next();
   };
-  return { plugin: apolloPlugin({ logger, metrics, logged }), refusals };
+  const webSocket = ({ document, operationName, principal, errorCodes }: WebSocketOperationEvent) => {
+    const operation = document?.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operationName ? d.name?.value === operationName : true));
+    const type = operation?.operation ?? 'unknown';
+    const outcome = errorCodes.length === 0 ? 'ok' : 'error';
+    // No duration: a subscription lasts as long as the client wants; the count is what is useful.
+    metrics.graphqlOperation({ type, name: rootFieldOf(operation), outcome, seconds: Number.NaN });
+    logger.info({ transport: 'websocket', operationType: type, operationName: operationName ?? null, rootField: rootFieldOf(operation), principal, outcome, errorCodes }, 'graphql operation');
+  };
+  return { plugin: apolloPlugin({ logger, metrics, logged }), refusals, webSocket };
 }
 
 function apolloPlugin({ logger, metrics, logged }: RequestObserverOptions & { logged: Set<string> }): ApolloServerPlugin<GatewayContext> {

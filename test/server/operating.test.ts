@@ -7,6 +7,9 @@ import { buildGatewaySchema } from '../../schema/build-schema.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logging/index.js';
 import { startFleetgraph, type Fleetgraph } from '../../src/server/fleetgraph.js';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { eventually } from '../support/wait.js';
 
 type Json = Record<string, unknown>;
 
@@ -106,6 +109,20 @@ describe('/metrics', () => {
     const restart = await post(JSON.stringify({ query: 'mutation { restartWorkloads(input: { dryRun: true, allNamespaces: true, filter: {} }) { id } }' }));
     expect(restart.json.errors).toBeUndefined();
     expect(await sample('fleetgraph_operations_total', { kind: 'RESTART' })).toBeGreaterThan(0);
+  });
+
+  it('counts a subscription over graphql-ws, its subscribers and the watches it started', async () => {
+    const client = createClient({ url: app.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false });
+    const stop = client.subscribe({ query: 'subscription { resourceChanged(filter: { kinds: [POD] }) { name } }' }, { next: () => {}, error: () => {}, complete: () => {} });
+    try {
+      await eventually(() => sample('fleetgraph_subscribers'), (n) => n >= 1);
+      expect(await sample('fleetgraph_graphql_operations_total', { type: 'subscription', name: 'resourceChanged', outcome: 'ok' })).toBe(1);
+      expect(await sample('fleetgraph_watches', { kind: 'Pod' })).toBe(2); // one stream per cluster
+      expect(lines).toContainEqual(expect.objectContaining({ msg: 'graphql operation', transport: 'websocket', operationType: 'subscription', rootField: 'resourceChanged', principal: 'local', outcome: 'ok' }));
+    } finally {
+      stop();
+      await client.dispose();
+    }
   });
 
   it('counts a failed request as an error, by its first field', async () => {
