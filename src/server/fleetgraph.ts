@@ -48,7 +48,7 @@ export async function startFleetgraph({ config, logger, schema, metrics = create
     if (clusters.stop) stops.push(clusters.stop);
     const registry = createClusterRegistry({ sources: clusters.inputs });
     // Clusters registered through the API join before anything reads the registry.
-    const clusterRegistration = createClusterRegistration({ registry, clusters: store.clusters, logger, timeoutMs: config.clusterTimeoutMs });
+    const clusterRegistration = createClusterRegistration({ registry, clusters: store.clusters, logger, timeoutMs: config.clusterTimeoutMs, observe: (sample) => metrics.kubeCall(sample) });
     await clusterRegistration.restore();
     const resourceEvents = createWatchEngine({ registry, logger });
     stops.push(() => resourceEvents.stop());
