@@ -3,7 +3,9 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { launch, type Browser } from 'puppeteer-core';
+import { resourceByKind } from '../../src/sim/resources.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { eventually } from '../support/wait.js';
 
 // Debian's chromium-headless-shell; .ci/run installs it when missing.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell';
@@ -20,7 +22,7 @@ afterAll(async () => {
   await gw?.stop();
 });
 
-it('renders GraphiQL with no request leaving 127.0.0.1, runs the default query and shows its result', async () => {
+it('renders GraphiQL with no request leaving 127.0.0.1, runs the default query and a subscription, and shows their results', async () => {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 720 });
   const requested: string[] = [];
@@ -48,6 +50,19 @@ it('renders GraphiQL with no request leaving 127.0.0.1, runs the default query a
 
   const png = await page.screenshot({ type: 'png' });
   if (process.env.PLAYGROUND_SCREENSHOT) await writeFile(process.env.PLAYGROUND_SCREENSHOT, png);
+
+  // The subscription tab runs over graphql-ws on the same URL and shows a change as it happens.
+  const tabs = await page.$$('.graphiql-tab-button');
+  expect(tabs).toHaveLength(4);
+  await tabs[3]!.click();
+  await page.click('.graphiql-execute-button');
+  // Changes made once the upstream watches run reach the subscription.
+  await eventually(() => gw.resourceEvents.streams(), (streams) => streams.some((s) => s.kind === 'Namespace' && s.cluster === 'prod-eu' && s.state.phase === 'watching'));
+  gw.fleet.cluster('prod-eu').store.create(resourceByKind('Namespace'), { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'from-the-browser' } });
+  await page.waitForFunction(() => /"from-the-browser"/.test(document.querySelector('.graphiql-response')?.textContent ?? ''), { timeout: 15_000 }).catch(async (err: unknown) => {
+    await writeFile('/tmp/playground-failed.png', await page.screenshot({ type: 'png' }));
+    throw err;
+  });
   expect(requested.length).toBeGreaterThan(0);
   expect(requested.filter((url) => !isLocal(url))).toEqual([]);
 });
