@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { readSinksFile, SinksFileError, type SinkConfig } from './sinks.js';
 import { isLoopbackName } from './loopback.js';
-import { LOG_LEVELS, type LogLevel } from '../logging/levels.js';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from '../logging/levels.js';
 import { AuthFileError, readAuthFile, type AuthSettings } from './auth-file.js';
 import { DEFAULT_QUERY_LIMITS as LIMITS, type QueryLimits } from '../limits/limits.js';
 
-export { LOG_LEVELS, type LogLevel };
+export { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel };
 
 /** Everything the gateway reads from its environment, validated once at start. */
 export interface Config {
@@ -13,8 +13,14 @@ export interface Config {
   readonly host: string;
   /** PORT: 0 picks a free port. Default 4000. */
   readonly port: number;
-  /** KUBECONFIG: path of a kubeconfig file; when set its contexts replace the embedded fleet. */
+  /** KUBECONFIG: kubeconfig files, `:`-separated, merged as kubectl does; when set their contexts replace the embedded fleet. */
   readonly kubeconfig?: string;
+  /**
+   * Set when KUBERNETES_SERVICE_HOST is (inside a pod): the cluster it runs in joins, named by
+   * FLEETGRAPH_IN_CLUSTER_NAME (default `in-cluster`), and the embedded fleet is not started.
+   * `pathPrefix` (tests only) is put before the ServiceAccount's /var/run/secrets paths.
+   */
+  readonly inCluster?: { readonly name: string; readonly pathPrefix?: string };
   /** FLEETGRAPH_CONTEXTS: kubeconfig contexts to use, comma-separated. Default: every context. */
   readonly contexts?: readonly string[];
   /** LOG_LEVEL: a pino level. Default info. */
@@ -52,6 +58,12 @@ export interface Config {
   readonly operationLeaseSeconds?: number;
   /** IDEMPOTENCY_KEY_TTL_SECONDS: how long an idempotency key names its operation. Default 86 400 (24 h). */
   readonly idempotencyKeyTtlSeconds?: number;
+  /** SHUTDOWN_DELAY_MS: how long /readyz fails before the gateway stops listening on SIGTERM. Default 0 (5000 in deploy/kubernetes). */
+  readonly shutdownDelayMs: number;
+  /** SHUTDOWN_GRACE_MS: how long in-flight requests may run once the gateway stops listening. Default 10 000. */
+  readonly shutdownGraceMs: number;
+  /** LOG_FORMAT: json (one object per line, the default) or pretty (for people at a terminal). */
+  readonly logFormat: LogFormat;
   /** QUERY_MAX_* , QUERY_TIMEOUT_MS, HTTP_MAX_BODY_BYTES, WS_MAX_*: what one request may cost (src/limits). */
   readonly limits: QueryLimits;
 }
@@ -98,6 +110,8 @@ const environment = z.object({
   PORT: integer(0, 65_535).default(4000),
   KUBECONFIG: z.string().optional(),
   FLEETGRAPH_CONTEXTS: commaList.optional(),
+  KUBERNETES_SERVICE_HOST: z.string().optional(),
+  FLEETGRAPH_IN_CLUSTER_NAME: z.string().regex(/^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$/, 'must be a cluster name: lower-case letters, digits, - and .').default('in-cluster'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   DATA_DIR: z.string().default('./.fleetgraph'),
   MONGODB_URI: z
@@ -121,6 +135,9 @@ const environment = z.object({
   FLEETGRAPH_SECRET_KEY: secretKey.optional(),
   OPERATION_LEASE_SECONDS: integer(1, 3600).default(30),
   IDEMPOTENCY_KEY_TTL_SECONDS: integer(60, 30 * 86_400).default(86_400),
+  SHUTDOWN_DELAY_MS: integer(0, 600_000).default(0),
+  SHUTDOWN_GRACE_MS: integer(0, 3_600_000).default(10_000),
+  LOG_FORMAT: z.enum(LOG_FORMATS, { error: `must be one of ${LOG_FORMATS.join(', ')}` }).default('json'),
   QUERY_MAX_DEPTH: integer(1, 1000).default(LIMITS.maxDepth),
   QUERY_MAX_ALIASES: integer(0, 100_000).default(LIMITS.maxAliases),
   QUERY_MAX_TOKENS: integer(1, 1_000_000).default(LIMITS.maxTokens),
@@ -166,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: vars.HOST,
     port: vars.PORT,
     kubeconfig: vars.KUBECONFIG,
+    inCluster: vars.KUBERNETES_SERVICE_HOST ? { name: vars.FLEETGRAPH_IN_CLUSTER_NAME } : undefined,
     contexts: vars.FLEETGRAPH_CONTEXTS,
     logLevel: vars.LOG_LEVEL,
     dataDir: vars.DATA_DIR,
@@ -182,6 +200,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: vars.FLEETGRAPH_CORS_ORIGINS ?? [],
     operationLeaseSeconds: vars.OPERATION_LEASE_SECONDS,
     idempotencyKeyTtlSeconds: vars.IDEMPOTENCY_KEY_TTL_SECONDS,
+    shutdownDelayMs: vars.SHUTDOWN_DELAY_MS,
+    shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
+    logFormat: vars.LOG_FORMAT,
     limits: {
       maxDepth: vars.QUERY_MAX_DEPTH,
       maxAliases: vars.QUERY_MAX_ALIASES,

@@ -22,6 +22,6 @@ export {
 } from './health.js';
 export { filterClusters, type ClusterFilter } from './cluster-filter.js';
 export { createLimiter, type Limiter } from './limit.js';
-export { embeddedSource, kubeconfigFileSource, type SourceOptions } from './sources.js';
+export { embeddedSource, inClusterSource, kubeconfigFileSource, type SourceOptions } from './sources.js';
 export { requireCluster, resolveClusterNames, resolveClusters, type ClusterNames } from './cluster-names.js';
 export { answered, everyAnswer, failures, fanOut, readCluster, type ClusterAnswer, type ClusterResult } from './fan-out.js';

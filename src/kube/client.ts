@@ -18,6 +18,7 @@ import { assertObjectPath, objectPathProblem } from './object-path.js';
 import { type Writer, writers } from './writers.js';
 import type { KubeList, KubeVersion, ListOptions } from './types.js';
 import { type WatchEnd, type WatchEvent, type WatchOptions, watchKind } from './watch.js';
+import { type KubeCallObserver, observingMiddleware } from './observe.js';
 
 /**
  * One cluster's API, narrowed to what the gateway uses. Every method rejects with
@@ -69,26 +70,33 @@ export interface ClusterClientOptions {
   /** Objects asked for per page of a list. Default 500, as kubectl's --chunk-size. */
   pageSize?: number;
   retry?: RetryPolicy;
+  /** Told of every HTTP exchange (metrics). Default none. */
+  observe?: KubeCallObserver;
 }
 
 /** Builds a client over client-node; credentials (token, certs, exec plugins) are KubeConfig's business. */
-export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSize = 500, retry }: ClusterClientOptions): ClusterClient {
+export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSize = 500, retry, observe }: ClusterClientOptions): ClusterClient {
   const server = kubeConfig.getCurrentCluster()?.server;
   if (!server) throw new KubeconfigError(`kubeconfig context "${kubeConfig.getCurrentContext()}" names no cluster with a server`);
   const apis: Apis = { core: kubeConfig.makeApiClient(CoreV1Api), apps: kubeConfig.makeApiClient(AppsV1Api) };
   const versionApi = kubeConfig.makeApiClient(VersionApi);
+  const usesExec = kubeConfig.getCurrentUser()?.exec !== undefined;
 
   async function call<T>(signal: AbortSignal | undefined, send: (options: ConfigurationOptions) => Promise<T>, retrying = true): Promise<T> {
     const started = Date.now();
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([timeout, signal]) : timeout;
+    const observer = observe && observingMiddleware(name, observe);
     // 'append': keep whatever middleware the API client was built with.
-    const options: ConfigurationOptions = { middleware: [withSignal(combined)], middlewareMergeStrategy: 'append' };
+    const options: ConfigurationOptions = { middleware: observer ? [withSignal(combined), observer] : [withSignal(combined)], middlewareMergeStrategy: 'append' };
     const deadline = { signal: combined, remainingMs: () => timeoutMs - (Date.now() - started) };
     try {
       return retrying ? await withRetry(() => send(options), judge, deadline, retry) : await send(options);
     } catch (err) {
-      throw toKubeCallError(name, err, { timeout, timeoutMs });
+      const failure = toKubeCallError(name, err, { timeout, timeoutMs, execPlugin: usesExec });
+      // An exchange that got no answer (refused, timed out) was not seen by the middleware's post.
+      observer?.observeFailure(failure.failure.kind === 'http' ? String(failure.failure.status) : failure.failure.kind);
+      throw failure;
     }
   }
 

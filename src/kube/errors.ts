@@ -16,8 +16,11 @@ export type KubeFailure =
   | { kind: 'aborted' }
   /** The API server answered with a non-2xx status; `reason` is the Status reason when it sent one. */
   | { kind: 'http'; status: number; reason?: string }
-  /** Anything else, e.g. an exec credential plugin that failed; the cause is kept for the logs. */
-  | { kind: 'unknown' };
+  /**
+   * Anything else, e.g. an exec credential plugin that failed; the cause is kept for the logs.
+   * `detail` says what kind of thing went wrong when it is recognised, in words written here.
+   */
+  | { kind: 'unknown'; detail?: string };
 
 /**
  * A failed call to one cluster. The message is written here, never copied from
@@ -46,7 +49,7 @@ function describeFailure(failure: KubeFailure): string {
     case 'http':
       return `the API server answered HTTP ${failure.status}${failure.reason ? ` (${failure.reason})` : ''}`;
     case 'unknown':
-      return 'the request failed';
+      return failure.detail ? `the request failed: ${failure.detail}` : 'the request failed before reaching the API server (see the gateway log)';
     default:
       return assertNever(failure);
   }
@@ -56,11 +59,15 @@ export interface CallSignals {
   /** Fires when the per-call limit is reached. */
   timeout: AbortSignal;
   timeoutMs: number;
+  /** The context's user gets credentials from an exec plugin: an unexplained failure is most likely it. */
+  execPlugin?: boolean;
 }
 
 /** Classifies whatever a client-node call threw. */
-export function toKubeCallError(cluster: string, err: unknown, { timeout, timeoutMs }: CallSignals): KubeCallError {
-  return new KubeCallError(cluster, classify(err, timeout, timeoutMs), { cause: err });
+export function toKubeCallError(cluster: string, err: unknown, { timeout, timeoutMs, execPlugin }: CallSignals): KubeCallError {
+  const failure = classify(err, timeout, timeoutMs);
+  if (failure.kind === 'unknown' && !failure.detail && execPlugin) failure.detail = "the kubeconfig user's exec credential plugin failed";
+  return new KubeCallError(cluster, failure, { cause: err });
 }
 
 function classify(err: unknown, timeout: AbortSignal, timeoutMs: number): KubeFailure {
@@ -70,9 +77,20 @@ function classify(err: unknown, timeout: AbortSignal, timeoutMs: number): KubeFa
   }
   // node-fetch FetchError (type 'system') and raw socket errors carry the system code.
   if (typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string') {
+    // A token or certificate file named by the kubeconfig that cannot be read is no network fault.
+    const syscall = 'syscall' in err ? err.syscall : undefined;
+    if (syscall === 'open' || syscall === 'read') return { kind: 'unknown', detail: `a credentials file of the kubeconfig cannot be read (${err.code})` };
     return { kind: 'unreachable', code: err.code };
   }
-  return { kind: 'unknown' };
+  return { kind: 'unknown', detail: knownCause(err) };
+}
+
+// client-node's own refusals, named without copying their text.
+function knownCause(err: unknown): string | undefined {
+  const message = err instanceof Error ? err.message : '';
+  if (/HTTP protocol is not allowed/.test(message)) return 'an http:// server needs insecure-skip-tls-verify for client-node';
+  if (/certificate|tls|ssl/i.test(message)) return 'the TLS handshake with the API server failed (check certificate-authority)';
+  return undefined;
 }
 
 // client-node 1.x hands over the body as the raw JSON text of a Kubernetes Status.

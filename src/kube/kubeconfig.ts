@@ -2,6 +2,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { createClusterClient, type ClusterClient } from './client.js';
 import { KubeconfigError } from './errors.js';
 import type { RetryPolicy } from './retry.js';
+import type { KubeCallObserver } from './observe.js';
 
 interface ContextSelection {
   /** Contexts to use, each becoming a cluster of that name. Default: every context. */
@@ -11,6 +12,8 @@ interface ContextSelection {
   /** Objects per page of a list. Default 500. */
   pageSize?: number;
   retry?: RetryPolicy;
+  /** Told of every HTTP exchange of every client (metrics). Default none. */
+  observe?: KubeCallObserver;
 }
 
 /**
@@ -19,13 +22,43 @@ interface ContextSelection {
  * @throws KubeconfigError when the file cannot be read or a named context is missing.
  */
 export function clientsFromKubeconfigFile({ path, ...selection }: ContextSelection & { path: string }): ClusterClient[] {
-  const base = new KubeConfig();
-  try {
-    base.loadFromFile(path);
-  } catch (err) {
-    throw new KubeconfigError(`cannot read kubeconfig ${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  return clientsFromKubeconfigFiles({ paths: [path], ...selection });
+}
+
+/**
+ * One client per context of several kubeconfig files (KUBECONFIG's colon-separated list), merged
+ * as kubectl merges them: the first file to name a cluster, user or context wins, later ones
+ * only add; the current context is the first one set. Empty entries are skipped, as kubectl does.
+ * @throws KubeconfigError when a file cannot be read or a named context is missing.
+ */
+export function clientsFromKubeconfigFiles({ paths, ...selection }: ContextSelection & { paths: readonly string[] }): ClusterClient[] {
+  const merged = new KubeConfig();
+  merged.loadFromOptions({ clusters: [], users: [], contexts: [], currentContext: '' });
+  for (const path of paths.filter((p) => p !== '')) {
+    const file = new KubeConfig();
+    try {
+      file.loadFromFile(path);
+    } catch (err) {
+      throw new KubeconfigError(`cannot read kubeconfig ${path}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    const taken = (list: readonly { name: string }[], name: string) => list.some((item) => item.name === name);
+    merged.clusters.push(...file.clusters.filter((c) => !taken(merged.clusters, c.name)));
+    merged.users.push(...file.users.filter((u) => !taken(merged.users, u.name)));
+    merged.contexts.push(...file.contexts.filter((c) => !taken(merged.contexts, c.name)));
+    if (!merged.currentContext) merged.currentContext = file.currentContext;
   }
-  return clientsPerContext(base, selection);
+  return clientsPerContext(merged, selection);
+}
+
+/**
+ * The cluster this process runs in, through client-node's in-cluster loading: the API server
+ * from KUBERNETES_SERVICE_HOST/PORT, the ServiceAccount's token (re-read as it rotates) and CA
+ * under `pathPrefix`/var/run/secrets/kubernetes.io/serviceaccount.
+ */
+export function clientFromInCluster({ name, pathPrefix = '', ...clientOptions }: Omit<ContextSelection, 'contexts'> & { name: string; pathPrefix?: string }): ClusterClient {
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromCluster(pathPrefix);
+  return createClusterClient({ name, kubeConfig, ...clientOptions });
 }
 
 /**
@@ -60,7 +93,9 @@ function clientsPerContext(base: KubeConfig, { contexts, ...clientOptions }: Con
 function withCurrentContext(base: KubeConfig, context: string): KubeConfig {
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromOptions({
-    clusters: base.clusters,
+    // kubectl talks to an http:// server (kubectl proxy) as is; client-node refuses unless TLS
+    // checking is marked skipped, which for plain HTTP changes nothing.
+    clusters: base.clusters.map((cluster) => (cluster.server.startsWith('http:') ? { ...cluster, skipTLSVerify: true } : cluster)),
     users: base.users,
     contexts: base.contexts,
     currentContext: context,

@@ -2,7 +2,7 @@
 // registry at start and whenever one is registered. The store is written first, so a
 // cluster in the registry is always one a restart brings back.
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/index.js';
-import { type ClusterClient, clientFromCredentials } from '../kube/index.js';
+import { type ClusterClient, type KubeCallObserver, clientFromCredentials } from '../kube/index.js';
 import type { Logger } from '../logging/index.js';
 import { CredentialsRefusedError } from '../store/errors.js';
 import { DuplicateKeyError, type ClusterStore, type StoredCluster } from '../store/types.js';
@@ -36,11 +36,13 @@ export interface ClusterRegistrationOptions {
   logger: Logger;
   /** per-call limit of each registered cluster's client, ms. Default 5000. */
   timeoutMs?: number;
+  /** told of every request to a registered cluster (metrics); default none */
+  observe?: KubeCallObserver;
   now?: () => Date;
 }
 
-export function createClusterRegistration({ registry, clusters, logger, timeoutMs = 5000, now = () => new Date() }: ClusterRegistrationOptions): ClusterRegistration {
-  const connect = (stored: StoredCluster): ClusterClient => clientFromCredentials({ ...stored, timeoutMs });
+export function createClusterRegistration({ registry, clusters, logger, timeoutMs = 5000, observe, now = () => new Date() }: ClusterRegistrationOptions): ClusterRegistration {
+  const connect = (stored: StoredCluster): ClusterClient => clientFromCredentials({ ...stored, timeoutMs, observe });
 
   return {
     async register(input, { principal }) {

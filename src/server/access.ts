@@ -57,6 +57,18 @@ export function httpAccess({ origins, authenticator }: AccessOptions): RequestHa
   };
 }
 
+/**
+ * The Origin/Host policy alone, for endpoints anyone who reaches the port may call (health,
+ * metrics): a page on another origin, or reaching loopback under a foreign name, gets 403.
+ */
+export function originAccess({ origins }: Pick<AccessOptions, 'origins'>): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const refusal = origins.check({ origin: req.headers.origin, host: req.headers.host });
+    if (refusal) return refuse(res, 403, 'FORBIDDEN', refusal.message);
+    next();
+  };
+}
+
 /** Who made this HTTP request, as httpAccess found. */
 export function principalOfResponse(res: Response): Principal {
   return (res.locals.authentication as Authentication | undefined)?.principal ?? UNAUTHENTICATED_PRINCIPAL;
@@ -127,11 +139,11 @@ export interface GatewayAccessOptions {
  * `local`, which is said loudly, and allowed only on a loopback HOST (src/config checks it first).
  * @throws ConfigError for a gateway without an access file on another HOST
  */
-export function gatewayAccess({ config, logger }: GatewayAccessOptions): { http: RequestHandler; ws: WebSocketAccess } {
+export function gatewayAccess({ config, logger }: GatewayAccessOptions): { http: RequestHandler; ws: WebSocketAccess; originOnly: RequestHandler } {
   if (!config.auth) {
     if (!isLoopbackName(config.host)) throw new ConfigError(`FLEETGRAPH_AUTH_FILE must be set: HOST=${config.host} is not a loopback address`);
     logger.warn({ host: config.host }, 'FLEETGRAPH_AUTH_FILE is not set: every caller is an ADMIN named "local" (allowed only because HOST is a loopback address)');
   }
   const options = { origins: createOriginPolicy({ host: config.host, allowedOrigins: config.corsOrigins }), authenticator: createAuthenticator({ settings: config.auth }) };
-  return { http: httpAccess(options), ws: webSocketAccess(options) };
+  return { http: httpAccess(options), ws: webSocketAccess(options), originOnly: originAccess(options) };
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerOptionsWithSchema, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -11,6 +11,11 @@ import { auditMutations } from '../audit/index.js';
 import type { Logger } from '../logging/index.js';
 import { type ContextServices, createContextFactory, type GatewayContext } from './context.js';
 import { attachWebSocket, type WebSocketEndpoint } from './websocket.js';
+import { playground } from './playground.js';
+import { jsonFallbacks, opsEndpoints, type GatewayPhase } from './ops-endpoints.js';
+import { requestIds, requestObserver } from './request-observer.js';
+import type { GatewayMetrics } from '../metrics/index.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { gatewayAccess, principalOfResponse } from './access.js';
 import { guardRootFields } from '../auth/index.js';
 import { DEFAULT_QUERY_LIMITS, createQueryGate, httpLimits, stringifyWithin, type QueryLimits } from '../limits/index.js';
@@ -24,10 +29,15 @@ export interface GatewayOptions {
   logger: Logger;
   /** From buildGatewaySchema(); given rather than built here so src/ stays clear of resolvers/. */
   schema: GraphQLSchema;
-  /** What every request shares (startServices), started and stopped by the caller. */
-  services: ContextServices;
+  /** What every request shares (startServices), started and stopped by the caller; `metrics` is served on /metrics. */
+  services: ContextServices & { readonly metrics: GatewayMetrics };
   /** false turns per-request batching off; exists for benchmarks to compare. Default true. */
   batching?: boolean;
+  /**
+   * Shutdown: how long /readyz answers 503 before the listener closes, so load balancers stop
+   * sending first (default 0), and how long in-flight requests may take after it (default 10 000 ms).
+   */
+  shutdown?: { delayMs?: number; graceMs?: number };
 }
 
 export interface Gateway {
@@ -39,21 +49,17 @@ export interface Gateway {
 
 const PATH = '/graphql';
 
-/**
- * Where the landing page's embedded Apollo Sandbox sends its requests from. The gateway serves
- * that page itself, so it lets that origin call (callers still need a token where an access file
- * is set); any other page's origin must be listed in FLEETGRAPH_CORS_ORIGINS.
- */
-const LANDING_PAGE_ORIGIN = 'https://sandbox.embed.apollographql.com';
-
 /** Serves the schema over HTTP (Apollo on express) and WebSocket (graphql-ws) on one port. */
-export async function startGateway({ config, logger, schema, services, batching }: GatewayOptions): Promise<Gateway> {
+export async function startGateway({ config, logger, schema, services, batching, shutdown = {} }: GatewayOptions): Promise<Gateway> {
   // Before listening: a gateway that would let anyone in as ADMIN, or whose access table
   // misses a field, must not start at all.
-  const access = gatewayAccess({ config: { ...config, corsOrigins: [...(config.corsOrigins ?? []), LANDING_PAGE_ORIGIN] }, logger: logger.child({ component: 'access' }) });
+  const access = gatewayAccess({ config, logger: logger.child({ component: 'access' }) });
   const guarded = guardRootFields(schema);
   const app = express();
   app.disable('x-powered-by');
+  const { metrics } = services;
+  let phase: GatewayPhase = 'starting';
+  app.use(requestIds(), opsEndpoints({ phase: () => phase, metrics, origin: access.originOnly }));
   const httpServer = createServer(app);
   // Listen before anything else starts, so a busy port fails with nothing to undo;
   // until Apollo is mounted a few milliseconds later, requests get express's 404.
@@ -67,11 +73,26 @@ export async function startGateway({ config, logger, schema, services, batching 
     const served = auditMutations(guarded, { logger: logger.child({ component: 'audit' }) });
     // Both transports refuse costly queries through one gate, before graphql-js validates them.
     const gate = createQueryGate({ schema: served, limits, clusters: () => services.registry.list().length });
-    const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, gate, limits, access: access.ws });
-    const apollo = await startApollo({ schema: served, formatError, plugins: plugins(httpServer, ws), stringifyResult: stringifyWithin(limits.maxResponseBytes) });
+    const observer = requestObserver({ logger: logger.child({ component: 'request' }), metrics });
+    const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, gate, limits, access: access.ws, observe: observer.webSocket });
+    const apollo = await startApollo({ schema: served, formatError, plugins: [...plugins(httpServer, ws, shutdown.graceMs), observer.plugin], stringifyResult: stringifyWithin(limits.maxResponseBytes) });
     // Origin, Host and credentials first: a refused caller costs nothing more.
-    app.use(PATH, access.http, ...httpLimits({ gate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
-    return { url: endpointUrl(httpServer), stop: () => apollo.stop() };
+    app.use(PATH, observer.refusals, access.http, playground({ path: PATH }), ...httpLimits({ gate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
+    app.use(...jsonFallbacks({ onError: (err) => logger.error({ err }, 'request failed outside GraphQL') }));
+    const unwatch = metrics.watch({
+      clusters: () => services.registry.list().map(({ name, client }) => ({ name, probe: (signal: AbortSignal) => client.version(signal) })),
+      streams: () => services.resourceEvents.streams(),
+      operations: services.operationEvents,
+    });
+    phase = 'ready';
+    const stop = async () => {
+      // Readiness fails first; the listener stays open while load balancers notice.
+      phase = 'stopping';
+      if (shutdown.delayMs) await sleep(shutdown.delayMs);
+      await apollo.stop();
+      unwatch();
+    };
+    return { url: endpointUrl(httpServer), stop };
   } catch (err) {
     httpServer.close();
     throw err;
@@ -93,14 +114,15 @@ async function startApollo(
   return apollo;
 }
 
-function plugins(httpServer: Server, ws: WebSocketEndpoint): ApolloServerPlugin<GatewayContext>[] {
+function plugins(httpServer: Server, ws: WebSocketEndpoint, graceMs = 10_000): ApolloServerPlugin<GatewayContext>[] {
   return [
-    // Stopping Apollo closes the HTTP server once in-flight requests finish…
-    ApolloServerPluginDrainHttpServer({ httpServer }),
+    // Stopping Apollo stops new connections and closes the HTTP server once in-flight requests
+    // finish, or after graceMs, when the ones still running are cut…
+    ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: graceMs }),
     // …and the WebSocket side with it.
     { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },
-    // GET /graphql from a browser shows Apollo Sandbox against this endpoint.
-    ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    // Browsers get GraphiQL from playground.ts, bundled; Apollo's landing page loads its CDN.
+    ApolloServerPluginLandingPageDisabled(),
     clusterErrorsPlugin,
   ];
 }

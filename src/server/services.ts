@@ -1,13 +1,17 @@
 // Every service of a gateway, built in one place from its config: the store, the clusters and
-// their registry, registered clusters, the watch engine and its sinks, the operations engine.
+// their registry, registered clusters, the watch engine and its sinks, the operations engine,
+// and the metrics every one of them counts into.
 // main (through startFleetgraph), the tests' gateway helper and the benchmarks all start these
 // here; tests swap a piece through `overrides` rather than building their own wiring.
 import type { Config } from '../config/index.js';
 import { createWatchEngine, type WatchEngine, type WatchEngineOptions } from '../events/index.js';
-import { createClusterRegistry, embeddedSource, kubeconfigFileSource, type ClusterSourceInput, type MutableClusterRegistry } from '../fleet/index.js';
+import { createClusterRegistry, embeddedSource, inClusterSource, kubeconfigFileSource, type ClusterSourceInput, type MutableClusterRegistry } from '../fleet/index.js';
+import type { KubeCallObserver } from '../kube/index.js';
 import type { Logger } from '../logging/index.js';
+import { createMetrics, type GatewayMetrics } from '../metrics/index.js';
 import { createOperationEvents, type OperationEvents } from '../operations/events.js';
 import { startOperationRunner, type OperationReader, type OperationRunner, type OperationRunnerOptions } from '../operations/index.js';
+import { logOperationSteps } from '../operations/step-log.js';
 import { createStoreOperationReader } from '../operations/store-reader.js';
 import { createClusterRegistration, type ClusterRegistration } from '../registration/index.js';
 import { startSimFleet } from '../sim/fleet.js';
@@ -16,7 +20,7 @@ import { openStore, type GatewayStore } from '../store/index.js';
 
 /** The config's part the services read. */
 export type ServicesConfig = Partial<
-  Pick<Config, 'dataDir' | 'mongodbUri' | 'secretKey' | 'kubeconfig' | 'contexts' | 'simClusters' | 'clusterTimeoutMs' | 'sinks' | 'operationLeaseSeconds' | 'idempotencyKeyTtlSeconds'>
+  Pick<Config, 'dataDir' | 'mongodbUri' | 'secretKey' | 'kubeconfig' | 'inCluster' | 'contexts' | 'simClusters' | 'clusterTimeoutMs' | 'sinks' | 'operationLeaseSeconds' | 'idempotencyKeyTtlSeconds'>
 >;
 
 /** What tests and benchmarks put in place of what the config would build. Each is optional. */
@@ -31,6 +35,8 @@ export interface ServiceOverrides {
   runner?: Partial<Omit<OperationRunnerOptions, 'store' | 'registry' | 'events' | 'logger'>>;
   /** Where operation queries read. Default: the store's operations. */
   operations?: OperationReader;
+  /** What every part counts into, served on /metrics. Default: a registry of its own without process metrics. */
+  metrics?: GatewayMetrics;
 }
 
 export interface ServicesOptions {
@@ -55,6 +61,8 @@ export interface GatewayServices {
   readonly operationRunner: OperationRunner;
   /** Where operation queries read. */
   readonly operations: OperationReader;
+  /** Kube calls, GraphQL operations, watches, sinks and fleet operations, counted for /metrics. */
+  readonly metrics: GatewayMetrics;
   /**
    * Stops what was started, in reverse order: runner, sinks, watch engine, the embedded fleet,
    * then the store. keepLeases stops the runner as a crash would: its leases stay until they expire.
@@ -76,14 +84,16 @@ export async function startServices({ config, logger, overrides = {} }: Services
     for (const stop of stops.splice(0).reverse()) await stop();
   };
   try {
+    const metrics = overrides.metrics ?? createMetrics({ processMetrics: false });
+    const observe: KubeCallObserver = (sample) => metrics.kubeCall(sample);
     // First opened, last closed: everything after may read or write it until it stops.
     const store = overrides.store ?? (await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, secretKey: config.secretKey, logger }));
     if (!overrides.store) stops.push(() => store.close());
-    const clusters = overrides.clusters ? { input: overrides.clusters } : await startClusterSource(config, logger);
+    const clusters = overrides.clusters ? { inputs: [overrides.clusters] } : await startClusterSource(config, logger, observe);
     if (clusters.stop) stops.push(clusters.stop);
-    const registry = createClusterRegistry({ sources: [clusters.input] });
+    const registry = createClusterRegistry({ sources: clusters.inputs });
     // Clusters registered through the API join before anything reads the registry.
-    const clusterRegistration = createClusterRegistration({ registry, clusters: store.clusters, logger, timeoutMs: config.clusterTimeoutMs });
+    const clusterRegistration = createClusterRegistration({ registry, clusters: store.clusters, logger, timeoutMs: config.clusterTimeoutMs, observe });
     await clusterRegistration.restore();
     const resourceEvents = createWatchEngine({ registry, logger, ...overrides.watch });
     stops.push(() => resourceEvents.stop());
@@ -91,9 +101,12 @@ export async function startServices({ config, logger, overrides = {} }: Services
       // Stopped before the engine: each sink unsubscribes, then sends what waits.
       const sinks = startSinks({ sinks: config.sinks, engine: resourceEvents, clusters: registry.list().map((c) => c.name), logger });
       stops.push(() => sinks.stop());
+      metrics.watch({ sinks: () => sinks.stats() });
     }
     // After the store, stopped before it closes: a stopped runner leaves operations to resume.
     const operationEvents = createOperationEvents();
+    const stopStepLog = logOperationSteps(operationEvents, logger.child({ component: 'operations' }));
+    stops.push(async () => stopStepLog());
     const operationRunner = await startOperationRunner({
       store,
       registry,
@@ -113,6 +126,7 @@ export async function startServices({ config, logger, overrides = {} }: Services
       operationEvents,
       operationRunner,
       operations,
+      metrics,
       stop: (options = {}) => {
         keepLeases = options.keepLeases ?? false;
         return stopAll();
@@ -124,15 +138,28 @@ export async function startServices({ config, logger, overrides = {} }: Services
   }
 }
 
-async function startClusterSource(config: ServicesConfig, logger: Logger): Promise<{ input: ClusterSourceInput; stop?: Stop }> {
+/**
+ * The cluster the gateway runs in (inside a pod) and KUBECONFIG's clusters, together; the
+ * embedded simulated fleet only when neither is configured. The log says which.
+ */
+async function startClusterSource(config: ServicesConfig, logger: Logger, observe: KubeCallObserver): Promise<{ inputs: ClusterSourceInput[]; stop?: Stop }> {
   const timeoutMs = config.clusterTimeoutMs;
-  if (config.kubeconfig) {
-    return { input: kubeconfigFileSource(config.kubeconfig, { contexts: config.contexts, timeoutMs }) };
+  const inputs: ClusterSourceInput[] = [];
+  if (config.inCluster) {
+    const input = inClusterSource(config.inCluster.name, { timeoutMs, observe, pathPrefix: config.inCluster.pathPrefix });
+    inputs.push(input);
+    logger.info({ source: 'in-cluster', cluster: config.inCluster.name, server: input.clusters[0]?.client.server }, 'clusters: the one this pod runs in (KUBERNETES_SERVICE_HOST)');
   }
+  if (config.kubeconfig) {
+    const input = kubeconfigFileSource(config.kubeconfig, { contexts: config.contexts, timeoutMs, observe });
+    inputs.push(input);
+    logger.info({ source: 'kubeconfig', files: config.kubeconfig, clusters: input.clusters.map(({ client }) => client.name) }, 'clusters: the contexts of KUBECONFIG');
+  }
+  if (inputs.length > 0) return { inputs };
   const fleet = await startSimFleet({ clusters: config.simClusters });
-  logger.info({ clusters: fleet.clusters.map(({ name, url }) => ({ name, url })) }, 'embedded simulated fleet started');
+  logger.info({ source: 'embedded', clusters: fleet.clusters.map(({ name, url }) => ({ name, url })) }, 'clusters: an embedded simulated fleet (neither KUBECONFIG nor KUBERNETES_SERVICE_HOST is set)');
   try {
-    return { input: embeddedSource(fleet.kubeconfig(), { timeoutMs }), stop: () => fleet.stop() };
+    return { inputs: [embeddedSource(fleet.kubeconfig(), { timeoutMs, observe })], stop: () => fleet.stop() };
   } catch (err) {
     await fleet.stop();
     throw err;

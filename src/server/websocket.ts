@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { GraphQLError, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { ErrorFormatter } from '../errors/index.js';
@@ -22,6 +22,17 @@ export interface WebSocketOptions {
   limits: Pick<QueryLimits, 'maxMessageBytes' | 'maxSubscriptionsPerSocket' | 'maxResponseBytes'>;
   /** Origin/Host check of the upgrade and authentication at connection_init (access.ts). Default: none, every socket LOCAL. */
   access?: WebSocketAccess;
+  /** Told of each operation as it starts, or fails before starting (logs, metrics). Default none. */
+  observe?: (event: WebSocketOperationEvent) => void;
+}
+
+export interface WebSocketOperationEvent {
+  /** the operation, once graphql-ws has parsed and validated it; undefined when it failed before */
+  document?: DocumentNode;
+  operationName?: string | null;
+  principal: string | null;
+  /** the codes of the errors it ended with before starting; empty when it started */
+  errorCodes: string[];
 }
 
 export interface WebSocketEndpoint {
@@ -30,7 +41,7 @@ export interface WebSocketEndpoint {
 }
 
 /** graphql-ws on the HTTP server's upgrade requests, for subscriptions (and any operation). */
-export function attachWebSocket({ server, schema, context, formatError, path = '/graphql', gate, limits, access }: WebSocketOptions): WebSocketEndpoint {
+export function attachWebSocket({ server, schema, context, formatError, path = '/graphql', gate, limits, access, observe }: WebSocketOptions): WebSocketEndpoint {
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
   // A larger message closes the socket with 1009 before it is buffered whole.
   const wss = new WebSocketServer({ server, path, maxPayload: limits.maxMessageBytes, verifyClient: access?.verifyClient });
@@ -40,7 +51,12 @@ export function attachWebSocket({ server, schema, context, formatError, path = '
       onConnect: access && ((ctx) => access.onConnect(ctx)),
       context: (ctx) => context(access?.principalOf(ctx)),
       onSubscribe: subscribeWithinLimits({ schema, gate, maxSubscriptions: limits.maxSubscriptionsPerSocket }),
-      onError: (_ctx, _id, _payload, errors) => format(errors),
+      onOperation: observe && ((ctx, _id, payload, args) => void observe({ document: args.document, operationName: payload.operationName, principal: access?.principalOf(ctx).name ?? null, errorCodes: [] })),
+      onError: (ctx, _id, payload, errors) => {
+        const formatted = format(errors);
+        observe?.({ operationName: payload.operationName, principal: access?.principalOf(ctx).name ?? null, errorCodes: formatted.map((e) => String(e.extensions?.code ?? 'UNKNOWN')) });
+        return formatted;
+      },
       onNext: (_ctx, _id, _payload, args, result) => {
         const failed = (args.contextValue as GatewayContext).clusterErrors.list();
         const formatted = { ...result, errors: [...(result.errors ? format(result.errors) : []), ...failed.map((e) => e.toJSON())] };

@@ -45,10 +45,10 @@ describe('over HTTP', () => {
     expect([res.status, res.headers['access-control-allow-origin']]).toEqual([200, CONSOLE]);
   });
 
-  it('lets the landing page\'s embedded Apollo Sandbox call, with CORS headers', async () => {
+  it('refuses Apollo Sandbox\'s origin: the playground is served by the gateway itself now', async () => {
     const sandbox = 'https://sandbox.embed.apollographql.com';
     const res = await raw(gw.url, { headers: { origin: sandbox }, body: ME });
-    expect([res.status, res.headers['access-control-allow-origin'], JSON.parse(res.body)]).toEqual([200, sandbox, { data: { me: { name: 'local' } } }]);
+    expect([res.status, res.headers['access-control-allow-origin']]).toEqual([403, undefined]);
   });
 });
 

@@ -107,7 +107,7 @@ describe('the simulator over HTTP', () => {
     const current = await read(await fetch(at, { headers: { Accept: PROTOBUF_MEDIA_TYPE } }));
     // no resourceVersion: an unconditional update, so a controller's write in between is no conflict
     const next = { ...current, metadata: { ...current.metadata, resourceVersion: undefined, labels: { ...current.metadata.labels, sent: 'protobuf' } } };
-    const res = await fetch(at, { method: 'PUT', headers: { 'Content-Type': PROTOBUF_MEDIA_TYPE, Accept: PROTOBUF_MEDIA_TYPE }, body: encodeKubeProtobuf(next) });
+    const res = await fetch(at, { method: 'PUT', headers: { 'Content-Type': PROTOBUF_MEDIA_TYPE, Accept: PROTOBUF_MEDIA_TYPE }, body: new Uint8Array(encodeKubeProtobuf(next)) });
     expect(res.status).toBe(200);
     expect((await read(res)).metadata.labels).toMatchObject({ sent: 'protobuf' });
   });
@@ -135,7 +135,7 @@ describe('the simulator over HTTP', () => {
   it('updates from a protobuf body, keeping what the JSON form keeps', async () => {
     const current = decodeKubeProtobuf(Buffer.from(await (await fetch(objectUrl('configmap.bin'), { headers: { Accept: PROTOBUF_MEDIA_TYPE } })).arrayBuffer()));
     const next = { ...current, data: { mode: 'slow' } };
-    const res = await fetch(objectUrl('configmap.bin'), { method: 'PUT', headers: { 'Content-Type': PROTOBUF_MEDIA_TYPE }, body: encodeKubeProtobuf(next) });
+    const res = await fetch(objectUrl('configmap.bin'), { method: 'PUT', headers: { 'Content-Type': PROTOBUF_MEDIA_TYPE }, body: new Uint8Array(encodeKubeProtobuf(next)) });
     expect(res.status).toBe(200);
     const updated = (await res.json()) as { data: Record<string, string> };
     expect(updated).toMatchObject({ data: { mode: 'slow' }, metadata: { uid: (current.metadata as { uid: string }).uid } });
@@ -152,7 +152,7 @@ describe('the simulator over HTTP', () => {
     const res = await fetch(`${url}/api/v1/namespaces/capture/pods/${name}/eviction`, {
       method: 'POST',
       headers: { 'Content-Type': PROTOBUF_MEDIA_TYPE, Accept: 'application/json' },
-      body: encodeEnvelope({ apiVersion: 'policy/v1', kind: 'Eviction' }, eviction),
+      body: new Uint8Array(encodeEnvelope({ apiVersion: 'policy/v1', kind: 'Eviction' }, eviction)),
     });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ kind: 'Status', status: 'Success' });
@@ -165,7 +165,7 @@ describe('the simulator over HTTP', () => {
     const res = await fetch(`${url}/apis/apps/v1/namespaces/capture/deployments/web`, {
       method: 'DELETE',
       headers: { 'Content-Type': PROTOBUF_MEDIA_TYPE, Accept: 'application/json' },
-      body: encodeEnvelope({ apiVersion: 'meta.k8s.io/v1', kind: 'DeleteOptions' }, options),
+      body: new Uint8Array(encodeEnvelope({ apiVersion: 'meta.k8s.io/v1', kind: 'DeleteOptions' }, options)),
     });
     expect(res.status).toBe(200);
     expect((await fetch(`${url}/apis/apps/v1/namespaces/capture/deployments/web`)).status).toBe(404);

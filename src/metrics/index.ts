@@ -1,0 +1,1 @@
+export { createMetrics, type GatewayMetrics, type GraphQLOperationSample, type MetricSources, type MetricsOptions } from './metrics.js';
