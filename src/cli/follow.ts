@@ -1,6 +1,7 @@
 // --wait: follows an operation through operationUpdated until it has finished, showing progress
 // on stderr: a bar on a TTY (targets done of total, the current target), plain lines otherwise.
-import { SingleBar } from 'cli-progress';
+import type * as CliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import { type FleetgraphClient, OperationDocument, type OperationFieldsFragment, OperationUpdatedDocument } from '../client/index.js';
 import type { OutStream } from './io.js';
 import { finishedTargets, isFinished, targetName } from './views.js';
@@ -16,6 +17,9 @@ interface Progress {
 // The subscription starts asynchronously: an update published before the server registered it is
 // not delivered, so the operation is also read now and then until it has finished.
 const POLL_MS = 500;
+
+// cli-progress loads only when a bar is shown.
+const require = createRequire(import.meta.url);
 
 /** Resolves with the operation's final state. */
 export async function follow(client: FleetgraphClient, started: Operation, stderr: OutStream & NodeJS.WritableStream): Promise<Operation> {
@@ -49,6 +53,7 @@ export async function follow(client: FleetgraphClient, started: Operation, stder
 }
 
 function barProgress(stream: NodeJS.WritableStream): Progress {
+  const { SingleBar } = require('cli-progress') as typeof CliProgress;
   const bar = new SingleBar({ stream, format: '{id} {status} [{bar}] {value}/{total} targets | {current}', hideCursor: true, clearOnComplete: false });
   let started = false;
   return {

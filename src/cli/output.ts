@@ -1,6 +1,11 @@
 // Printing results as a table (for people), JSON (an array or object a script parses) or YAML.
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { OutStream } from './io.js';
+
+// yaml loads only for -o yaml: every run of a short-lived CLI pays for what it imports.
+const require = createRequire(import.meta.url);
+const stringify = (value: unknown): string => (require('yaml') as typeof Yaml).stringify(value);
 
 export const FORMATS = ['table', 'json', 'yaml'] as const;
 export type Format = (typeof FORMATS)[number];
