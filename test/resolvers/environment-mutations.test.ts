@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CreateEnvironmentDocument, DeleteEnvironmentDocument, EnvironmentDocument, EnvironmentsDocument, UpdateEnvironmentDocument } from '../../schema/generated/graphql.js';
 import { storeSnapshot } from '../mutations/store-snapshot.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { type Kubectl, kubectlFor } from '../support/kubectl.js';
@@ -19,7 +20,6 @@ const FIELDS = 'name namespace hostNames clusters { name }';
 const CREATE = `mutation($i: CreateEnvironmentInput!) { createEnvironment(input: $i) { ${FIELDS} } }`;
 const UPDATE = `mutation($i: UpdateEnvironmentInput!) { updateEnvironment(input: $i) { ${FIELDS} } }`;
 const DELETE = 'mutation($n: String!) { deleteEnvironment(name: $n) }';
-const READ = `query($n: String!) { environment(name: $n) { ${FIELDS} } }`;
 const CLUSTERS = ['prod-eu', 'prod-us', 'staging'];
 
 let gw: TestGateway;
@@ -63,11 +63,10 @@ describe('an environment through its life', () => {
   const keys: string[] = [];
 
   it('is created in each listed cluster: a labelled namespace and a routing secret, visible through kubectl', async () => {
-    const response = await gw.query<{ createEnvironment: EnvironmentRow }>(CREATE, {
-      i: { name: 'acme:qa', clusters: ['staging', 'prod-eu'], hostNames: ['QA.acme.example', 'qa.acme.example', '10.9.9.9'] },
+    const response = await gw.client().request(CreateEnvironmentDocument, {
+      input: { name: 'acme:qa', clusters: ['staging', 'prod-eu'], hostNames: ['QA.acme.example', 'qa.acme.example', '10.9.9.9'] },
     });
-    expect(response.errors).toBeUndefined();
-    expect(response.data!.createEnvironment).toEqual({ name: 'acme:qa', namespace: 'acme-qa', hostNames: ['10.9.9.9', 'qa.acme.example'], clusters: [{ name: 'prod-eu' }, { name: 'staging' }] });
+    expect(response.createEnvironment).toMatchObject({ name: 'acme:qa', namespace: 'acme-qa', hostNames: ['10.9.9.9', 'qa.acme.example'], clusters: [{ name: 'prod-eu' }, { name: 'staging' }] });
 
     for (const cluster of ['prod-eu', 'staging']) {
       const ns = await getNamespace(cluster, 'acme-qa');
@@ -89,22 +88,21 @@ describe('an environment through its life', () => {
   });
 
   it('is read back by the gateway', async () => {
-    const { data } = await gw.query<{ environment: EnvironmentRow; environments: { name: string }[] }>(`{ environment(name: "acme:qa") { ${FIELDS} } environments { name } }`);
-    expect(data!.environment).toMatchObject({ name: 'acme:qa', clusters: [{ name: 'prod-eu' }, { name: 'staging' }] });
-    expect(names(data!.environments)).toContain('acme:qa');
+    const client = gw.client();
+    const { environment } = await client.request(EnvironmentDocument, { name: 'acme:qa' });
+    expect(environment).toMatchObject({ name: 'acme:qa', clusters: [{ name: 'prod-eu' }, { name: 'staging' }] });
+    expect(names((await client.request(EnvironmentsDocument, {})).environments)).toContain('acme:qa');
   });
 
   it('extends to a new cluster, with the host names it already has', async () => {
-    const { data, errors } = await gw.query<{ createEnvironment: EnvironmentRow }>(CREATE, { i: { name: 'acme:qa', clusters: ['prod-us'] } });
-    expect(errors).toBeUndefined();
-    expect(data!.createEnvironment).toMatchObject({ hostNames: ['10.9.9.9', 'qa.acme.example'], clusters: [{ name: 'prod-eu' }, { name: 'prod-us' }, { name: 'staging' }] });
+    const { createEnvironment } = await gw.client().request(CreateEnvironmentDocument, { input: { name: 'acme:qa', clusters: ['prod-us'] } });
+    expect(createEnvironment).toMatchObject({ hostNames: ['10.9.9.9', 'qa.acme.example'], clusters: [{ name: 'prod-eu' }, { name: 'prod-us' }, { name: 'staging' }] });
     expect((await getNamespace('prod-us', 'acme-qa')).metadata.annotations['fleetgraph.io/host-names']).toBe('10.9.9.9 qa.acme.example');
   });
 
   it('has its host names replaced in every cluster', async () => {
-    const { data, errors } = await gw.query<{ updateEnvironment: EnvironmentRow }>(UPDATE, { i: { name: 'acme:qa', hostNames: ['qa2.acme.example', 'QA2.acme.example', 'qa.acme.example'] } });
-    expect(errors).toBeUndefined();
-    expect(data!.updateEnvironment).toMatchObject({ hostNames: ['qa.acme.example', 'qa2.acme.example'], clusters: [{ name: 'prod-eu' }, { name: 'prod-us' }, { name: 'staging' }] });
+    const { updateEnvironment } = await gw.client().request(UpdateEnvironmentDocument, { input: { name: 'acme:qa', hostNames: ['qa2.acme.example', 'QA2.acme.example', 'qa.acme.example'] } });
+    expect(updateEnvironment).toMatchObject({ hostNames: ['qa.acme.example', 'qa2.acme.example'], clusters: [{ name: 'prod-eu' }, { name: 'prod-us' }, { name: 'staging' }] });
     const namespaces = await Promise.all(CLUSTERS.map((cluster) => getNamespace(cluster, 'acme-qa')));
     for (const ns of namespaces) expect(ns.metadata.annotations['fleetgraph.io/host-names']).toBe('qa2.acme.example qa.acme.example');
   });
@@ -115,12 +113,11 @@ describe('an environment through its life', () => {
   });
 
   it('is deleted from every cluster, with everything in it', async () => {
-    const { data, errors } = await gw.query<{ deleteEnvironment: boolean }>(DELETE, { n: 'acme:qa' });
-    expect(errors).toBeUndefined();
-    expect(data!.deleteEnvironment).toBe(true);
+    const { deleteEnvironment } = await gw.client().request(DeleteEnvironmentDocument, { name: 'acme:qa' });
+    expect(deleteEnvironment).toBe(true);
     const answers = await Promise.all(CLUSTERS.flatMap((c) => [kubectl[c]!.run(['get', 'ns', 'acme-qa']), kubectl[c]!.run(['get', 'secret', 'routing', '-n', 'acme-qa'])]));
     for (const answer of answers) expect(answer.stderr).toContain('NotFound');
-    expect((await gw.query(READ, { n: 'acme:qa' })).data).toEqual({ environment: null });
+    expect(await gw.client().request(EnvironmentDocument, { name: 'acme:qa' })).toEqual({ environment: null });
   });
 
   it('is NOT_FOUND once deleted', async () => {
@@ -196,8 +193,7 @@ describe('updateEnvironment and deleteEnvironment refuse, changing nothing', () 
   });
 
   it('updates an environment to the host names it already holds', async () => {
-    const { data, errors } = await gw.query<{ updateEnvironment: EnvironmentRow }>(UPDATE, { i: { name: 'acme:production', hostNames: ['www.acme.example'] } });
-    expect(errors).toBeUndefined();
-    expect(data!.updateEnvironment).toMatchObject({ hostNames: ['www.acme.example'], clusters: [{ name: 'prod-eu' }, { name: 'prod-us' }] });
+    const { updateEnvironment } = await gw.client().request(UpdateEnvironmentDocument, { input: { name: 'acme:production', hostNames: ['www.acme.example'] } });
+    expect(updateEnvironment).toMatchObject({ hostNames: ['www.acme.example'], clusters: [{ name: 'prod-eu' }, { name: 'prod-us' }] });
   });
 });

@@ -15,6 +15,8 @@ import { type GatewayStore, createEmbeddedStore } from '../../src/store/index.js
 import { startSimFleet, type SimFleet, type SimFleetOptions } from '../../src/sim/fleet.js';
 import type { WatchEngine, WatchEngineOptions } from '../../src/events/index.js';
 import type { QueryLimits } from '../../src/limits/index.js';
+import WebSocket from 'ws';
+import { type FleetgraphClient, createFleetgraphClient } from '../../src/client/index.js';
 
 export type GraphQLResponse<T = Record<string, unknown>> = FormattedExecutionResult<T>;
 
@@ -29,6 +31,8 @@ export interface TestGateway {
   readonly resourceEvents: WatchEngine;
   /** POSTs a query (with `Authorization: Bearer <token>` when a token is given); resolves with the whole response (data and errors) */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<GraphQLResponse<T>>;
+  /** the typed client of this gateway (HTTP and graphql-ws), as the test principal unless a token is given; the caller disposes it when it subscribed */
+  client(options?: { token?: string }): FleetgraphClient;
   /** the simulator's request counts, summed over clusters, for verbs starting `list`/`get` */
   kubeRequests(): Record<string, number>;
   resetCounters(): void;
@@ -117,6 +121,7 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
       });
       return (await response.json()) as GraphQLResponse<T>;
     },
+    client: ({ token = own?.token }: { token?: string } = {}) => createFleetgraphClient({ url: gateway.url, token, webSocketImpl: WebSocket }),
     kubeRequests() {
       const sum: Record<string, number> = {};
       for (const c of fleet.clusters) {
