@@ -1,9 +1,11 @@
 import type { Server } from 'node:http';
-import type { GraphQLError, GraphQLSchema } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, type FieldNode, type FormattedExecutionResult, type GraphQLError, type GraphQLSchema, getOperationAST, locatedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { ErrorFormatter } from '../errors/index.js';
 import type { Principal } from '../auth/index.js';
+import { SubscriberTooSlowError } from '../events/index.js';
+import { createSharedExecution } from '../subscriptions/index.js';
 import type { WebSocketAccess } from './access.js';
 import type { GatewayContext } from './context.js';
 import { resultWithin, subscribeWithinLimits, type QueryGate, type QueryLimits } from '../limits/index.js';
@@ -27,11 +29,30 @@ export interface WebSocketOptions {
 export interface WebSocketEndpoint {
   /** Closes every socket (1001 Going away) and the WebSocket server. */
   dispose(): Promise<void>;
+  /** Subscription groups running now (src/subscriptions): one execution each, whatever their subscribers. */
+  subscriptionGroups(): { key: string; subscribers: number }[];
+}
+
+/** A subscription event as every subscriber of its group is sent it: formatted and bounded once. */
+class SharedResult {
+  constructor(readonly payload: FormattedExecutionResult) {}
 }
 
 /** graphql-ws on the HTTP server's upgrade requests, for subscriptions (and any operation). */
 export function attachWebSocket({ server, schema, context, formatError, path = '/graphql', gate, limits, access }: WebSocketOptions): WebSocketEndpoint {
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+  const formatResult = (result: ExecutionResult, contextValue: unknown) => {
+    const failed = (contextValue as GatewayContext).clusterErrors.list();
+    const formatted = { ...result, errors: [...(result.errors ? format(result.errors) : []), ...failed.map((e) => e.toJSON())] };
+    return resultWithin(formatted.errors.length > 0 ? formatted : { ...result, errors: undefined }, limits.maxResponseBytes);
+  };
+  // Subscribers of one document, variables and principal share one execution per event.
+  const shared = createSharedExecution<SharedResult>({
+    prepare: (result, contextValue) => new SharedResult(formatResult(result, contextValue)),
+    overflow: (limit, args) => new SharedResult(formatResult({ data: null, errors: [tooSlow(limit, args)] }, args.contextValue)),
+    principalOf: (contextValue) => (contextValue as GatewayContext).principal,
+    queueLimitOf: (contextValue) => (contextValue as GatewayContext).resourceEvents.queueLimit,
+  });
   // A larger message closes the socket with 1009 before it is buffered whole.
   const wss = new WebSocketServer({ server, path, maxPayload: limits.maxMessageBytes, verifyClient: access?.verifyClient });
   const cleanup = useServer(
@@ -40,14 +61,18 @@ export function attachWebSocket({ server, schema, context, formatError, path = '
       onConnect: access && ((ctx) => access.onConnect(ctx)),
       context: (ctx) => context(access?.principalOf(ctx)),
       onSubscribe: subscribeWithinLimits({ schema, gate, maxSubscriptions: limits.maxSubscriptionsPerSocket }),
+      subscribe: (args) => shared.subscribe(args) as Promise<AsyncGenerator<ExecutionResult> | ExecutionResult>,
       onError: (_ctx, _id, _payload, errors) => format(errors),
-      onNext: (_ctx, _id, _payload, args, result) => {
-        const failed = (args.contextValue as GatewayContext).clusterErrors.list();
-        const formatted = { ...result, errors: [...(result.errors ? format(result.errors) : []), ...failed.map((e) => e.toJSON())] };
-        return resultWithin(formatted.errors.length > 0 ? formatted : { ...result, errors: undefined }, limits.maxResponseBytes);
-      },
+      onNext: (_ctx, _id, _payload, args, result) =>
+        (result as unknown) instanceof SharedResult ? (result as unknown as SharedResult).payload : formatResult(result, args.contextValue),
     },
     wss,
   );
-  return { dispose: async () => cleanup.dispose() };
+  return { dispose: async () => cleanup.dispose(), subscriptionGroups: () => shared.groups() };
+}
+
+/** The error a subscriber that fell behind gets last, at its root field as a resolver's throw would be. */
+function tooSlow(limit: number, { document, operationName }: ExecutionArgs): GraphQLError {
+  const root = getOperationAST(document, operationName)?.selectionSet.selections.find((s): s is FieldNode => s.kind === 'Field');
+  return locatedError(new SubscriberTooSlowError(limit), root ? [root] : undefined, [root?.alias?.value ?? root?.name.value ?? 'subscription']);
 }
