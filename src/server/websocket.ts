@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { type ExecutionArgs, type ExecutionResult, type FieldNode, type FormattedExecutionResult, type GraphQLError, type GraphQLSchema, getOperationAST, locatedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { ErrorFormatter } from '../errors/index.js';
 import type { Principal } from '../auth/index.js';
 import { SubscriberTooSlowError } from '../events/index.js';
@@ -33,9 +33,51 @@ export interface WebSocketEndpoint {
   subscriptionGroups(): { key: string; subscribers: number }[];
 }
 
-/** A subscription event as every subscriber of its group is sent it: formatted and bounded once. */
+/** A subscription event as every subscriber of its group is sent it: formatted, bounded and serialized once. */
 class SharedResult {
+  private serialized?: string;
   constructor(readonly payload: FormattedExecutionResult) {}
+  get json(): string {
+    return (this.serialized ??= JSON.stringify(this.payload));
+  }
+}
+
+// graphql-ws serializes every message itself, with its id. For a shared result onNext hands it
+// a placeholder payload naming the bytes, and the socket's send puts the group's bytes in its
+// place: one JSON.stringify per event and group instead of one per subscriber. The placeholder
+// ends the message, after the (escaped) id, so nothing a client sends can forge one.
+const PLACEHOLDER = '$fleetgraphShared';
+const PLACEHOLDER_PAYLOAD = `"payload":{"${PLACEHOLDER}":"`;
+const PLACEHOLDER_END = '"}}';
+
+/** The placeholder number a serialized message ends with, and where its payload starts; undefined for any other message. */
+function placeholderOf(data: unknown): { token: string; at: number } | undefined {
+  if (typeof data !== 'string' || !data.endsWith(PLACEHOLDER_END)) return undefined;
+  const at = data.lastIndexOf(PLACEHOLDER_PAYLOAD);
+  if (at < 0) return undefined;
+  const token = data.slice(at + PLACEHOLDER_PAYLOAD.length, -PLACEHOLDER_END.length);
+  return /^\d+$/.test(token) ? { token, at } : undefined;
+}
+
+/** Per socket: placeholder number → the bytes it stands for, until sent. */
+function sharedBytes(socket: WebSocket) {
+  const pending = new Map<string, string>();
+  let next = 0;
+  const send = socket.send.bind(socket) as (data: unknown, cb?: (err?: Error) => void) => void;
+  socket.send = ((data: unknown, cb?: (err?: Error) => void) => {
+    const found = placeholderOf(data);
+    const bytes = found && pending.get(found.token);
+    if (!found || bytes === undefined) return send(data, cb);
+    pending.delete(found.token);
+    send(`${(data as string).slice(0, found.at)}"payload":${bytes}}`, cb);
+  }) as WebSocket['send'];
+  return {
+    placeholder(result: SharedResult): Record<string, string> {
+      const token = String(++next);
+      pending.set(token, result.json);
+      return { [PLACEHOLDER]: token };
+    },
+  };
 }
 
 /** graphql-ws on the HTTP server's upgrade requests, for subscriptions (and any operation). */
@@ -55,6 +97,9 @@ export function attachWebSocket({ server, schema, context, formatError, path = '
   });
   // A larger message closes the socket with 1009 before it is buffered whole.
   const wss = new WebSocketServer({ server, path, maxPayload: limits.maxMessageBytes, verifyClient: access?.verifyClient });
+  // Before useServer's own listener, so the socket it is given already sends shared bytes.
+  const sockets = new WeakMap<WebSocket, ReturnType<typeof sharedBytes>>();
+  wss.on('connection', (socket) => sockets.set(socket, sharedBytes(socket)));
   const cleanup = useServer(
     {
       schema,
@@ -63,8 +108,11 @@ export function attachWebSocket({ server, schema, context, formatError, path = '
       onSubscribe: subscribeWithinLimits({ schema, gate, maxSubscriptions: limits.maxSubscriptionsPerSocket }),
       subscribe: (args) => shared.subscribe(args) as Promise<AsyncGenerator<ExecutionResult> | ExecutionResult>,
       onError: (_ctx, _id, _payload, errors) => format(errors),
-      onNext: (_ctx, _id, _payload, args, result) =>
-        (result as unknown) instanceof SharedResult ? (result as unknown as SharedResult).payload : formatResult(result, args.contextValue),
+      onNext: (ctx, _id, _payload, args, result) => {
+        if (!((result as unknown) instanceof SharedResult)) return formatResult(result, args.contextValue);
+        const sharedResult = result as unknown as SharedResult;
+        return sockets.get(ctx.extra.socket)?.placeholder(sharedResult) ?? sharedResult.payload;
+      },
     },
     wss,
   );
