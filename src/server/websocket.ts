@@ -64,7 +64,20 @@ function sharedBytes(socket: WebSocket) {
   const pending = new Map<string, string>();
   let next = 0;
   const send = socket.send.bind(socket) as (data: unknown, cb?: (err?: Error) => void) => void;
+  // One event reaches every subscriber on the socket within one tick: corked until the tick ends,
+  // their frames leave in one write instead of one each.
+  const raw = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    raw?.uncork();
+  };
   socket.send = ((data: unknown, cb?: (err?: Error) => void) => {
+    if (raw && !corked) {
+      corked = true;
+      raw.cork();
+      process.nextTick(uncork);
+    }
     const found = placeholderOf(data);
     const bytes = found && pending.get(found.token);
     if (!found || bytes === undefined) return send(data, cb);
