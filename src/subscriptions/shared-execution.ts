@@ -3,7 +3,7 @@
 // serialized) and the same prepared value is handed to each subscriber's own bounded queue.
 // A subscriber that falls `queueLimit` behind gets `overflow` last and ends; the others go on.
 // The last subscriber leaving ends the group's source, and with it the upstream watches.
-import { type ExecutionArgs, type ExecutionResult, subscribe as graphqlSubscribe } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, GraphQLError, subscribe as graphqlSubscribe } from 'graphql';
 import type { Principal } from '../auth/index.js';
 import { type BoundedQueue, createBoundedQueue } from '../events/queue.js';
 import { groupKey } from './group-key.js';
@@ -62,6 +62,16 @@ export function createSharedExecution<P>({ prepare, overflow, principalOf, queue
         const prepared = prepare(result, contextValue);
         for (const queue of group.members) queue.push(prepared);
       }
+    } catch (error) {
+      // A source that fails ends the group: every subscriber gets the error (masked by prepare's formatting) last.
+      const failed = errorResult(error);
+      let prepared: P | undefined;
+      try {
+        prepared = prepare(failed, contextValue);
+      } catch {
+        prepared = undefined;
+      }
+      if (prepared !== undefined) for (const queue of group.members) queue.push(prepared);
     } finally {
       // Whoever joins from now on starts a new group; those here take what they hold, then end.
       for (const [key, running] of groups) if (running === group) groups.delete(key);
@@ -119,4 +129,9 @@ function asGenerator<P>(queue: BoundedQueue<P>): SubscriberStream<P> {
 
 function isAsyncGenerator<T>(value: AsyncGenerator<T> | ExecutionResult): value is AsyncGenerator<T> {
   return typeof (value as AsyncGenerator<T>)[Symbol.asyncIterator] === 'function';
+}
+
+function errorResult(error: unknown): ExecutionResult {
+  const graphqlError = error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined });
+  return { data: null, errors: [graphqlError] };
 }

@@ -121,3 +121,35 @@ it('ends the source when the last subscriber leaves, however joins and leaves in
   await settle();
   expect(counts.ended).toBe(counts.sources);
 });
+
+it('hands every subscriber the error of a source that fails, then ends them', async () => {
+  const schema = new GraphQLSchema({
+    query: new GraphQLObjectType({ name: 'Query', fields: { n: { type: GraphQLInt } } }),
+    subscription: new GraphQLObjectType({
+      name: 'Subscription',
+      fields: {
+        ticks: {
+          type: GraphQLInt,
+          // eslint-disable-next-line require-yield
+          subscribe: async function* () {
+            await new Promise((resolve) => setImmediate(resolve));
+            throw new Error('the stream broke');
+          },
+          resolve: (n: number) => n,
+        },
+      },
+    }),
+  });
+  const shared = createSharedExecution<ExecutionResult>({
+    prepare: (result) => result,
+    overflow: () => ({}) as ExecutionResult,
+    principalOf: () => LOCAL_PRINCIPAL,
+    queueLimitOf: () => LIMIT,
+  });
+  const streams = (await Promise.all([1, 2].map(() => shared.subscribe({ schema, document: parse('subscription { ticks }') })))) as SubscriberStream<ExecutionResult>[];
+  for (const stream of streams) {
+    expect((await stream.next()).value).toEqual({ data: null, errors: [expect.objectContaining({ message: 'the stream broke' })] });
+    expect((await stream.next()).done).toBe(true);
+  }
+  expect(shared.groups()).toEqual([]);
+});
