@@ -5,7 +5,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { ErrorFormatter } from '../errors/index.js';
 import type { Principal } from '../auth/index.js';
 import { SubscriberTooSlowError } from '../events/index.js';
-import { createSharedExecution } from '../subscriptions/index.js';
+import { asksForInitialState, createSharedExecution } from '../subscriptions/index.js';
 import type { WebSocketAccess } from './access.js';
 import type { GatewayContext } from './context.js';
 import { resultWithin, subscribeWithinLimits, type QueryGate, type QueryLimits } from '../limits/index.js';
@@ -107,6 +107,7 @@ export function attachWebSocket({ server, schema, context, formatError, path = '
     overflow: (limit, args) => new SharedResult(formatResult({ data: null, errors: [tooSlow(limit, args)] }, args.contextValue)),
     principalOf: (contextValue) => (contextValue as GatewayContext).principal,
     queueLimitOf: (contextValue) => (contextValue as GatewayContext).resourceEvents.queueLimit,
+    joinable: (args) => !asksForInitialState(args),
   });
   // A larger message closes the socket with 1009 before it is buffered whole.
   const wss = new WebSocketServer({ server, path, maxPayload: limits.maxMessageBytes, verifyClient: access?.verifyClient });

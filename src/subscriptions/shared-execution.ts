@@ -19,6 +19,8 @@ export interface SharedExecutionOptions<P> {
   principalOf: (contextValue: unknown) => Principal;
   /** Results one subscriber may have pending; one more ends it with `overflow`. */
   queueLimitOf: (contextValue: unknown) => number;
+  /** Whether a subscription may join a running group; false runs it alone (its own snapshot first, say). Default: always. */
+  joinable?: (args: ExecutionArgs) => boolean;
   /** Default graphql's subscribe. */
   subscribe?: Subscribe;
 }
@@ -46,8 +48,9 @@ interface Group<P> {
   readonly started: Promise<AsyncGenerator<ExecutionResult> | ExecutionResult>;
 }
 
-export function createSharedExecution<P>({ prepare, overflow, principalOf, queueLimitOf, subscribe = graphqlSubscribe }: SharedExecutionOptions<P>): SharedExecution<P> {
+export function createSharedExecution<P>({ prepare, overflow, principalOf, queueLimitOf, joinable = () => true, subscribe = graphqlSubscribe }: SharedExecutionOptions<P>): SharedExecution<P> {
   const groups = new Map<string, Group<P>>();
+  let alone = 0;
 
   const leave = (key: string, group: Group<P>, queue: BoundedQueue<P>) => {
     group.members.delete(queue);
@@ -96,7 +99,8 @@ export function createSharedExecution<P>({ prepare, overflow, principalOf, queue
 
   return {
     async subscribe(args) {
-      const key = groupKey({ document: args.document, operationName: args.operationName, variables: args.variableValues, principal: principalOf(args.contextValue) });
+      const shared = groupKey({ document: args.document, operationName: args.operationName, variables: args.variableValues, principal: principalOf(args.contextValue) });
+      const key = joinable(args) ? shared : `${shared}#alone-${++alone}`;
       const group = groups.get(key) ?? start(key, args);
       const limit = queueLimitOf(args.contextValue);
       const queue: BoundedQueue<P> = createBoundedQueue<P>({ limit, overflowItem: () => overflow(limit, args), onEnd: () => leave(key, group, queue) });

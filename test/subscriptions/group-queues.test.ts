@@ -4,7 +4,7 @@
 import { type ExecutionArgs, type ExecutionResult, GraphQLInt, GraphQLObjectType, GraphQLSchema, parse } from 'graphql';
 import { LOCAL_PRINCIPAL, type Principal } from '../../src/auth/index.js';
 import { scopeOf } from '../../src/auth/scope.js';
-import { createSharedExecution, type SubscriberStream } from '../../src/subscriptions/index.js';
+import { asksForInitialState, createSharedExecution, type SubscriberStream } from '../../src/subscriptions/index.js';
 
 const LIMIT = 5;
 
@@ -152,4 +152,38 @@ it('hands every subscriber the error of a source that fails, then ends them', as
     expect((await stream.next()).done).toBe(true);
   }
   expect(shared.groups()).toEqual([]);
+});
+
+describe('a subscription asking for its initial state', () => {
+  const { schema } = ticking();
+  it.each([
+    ['subscription { ticks(initial: true) }', undefined, true],
+    ['subscription($i: Boolean) { ticks(initial: $i) }', { i: true }, true],
+    ['subscription($i: Boolean) { ticks(initial: $i) }', {}, true],
+    ['subscription($i: Boolean) { ticks(initial: $i) }', { i: false }, false],
+    ['subscription { ticks(initial: false) }', undefined, false],
+    ['subscription { ticks }', undefined, false],
+  ])('%s with %j runs alone: %s', (query, variableValues, alone) => {
+    expect(asksForInitialState({ document: parse(query), variableValues })).toBe(alone);
+  });
+
+  it('never joins a running group', async () => {
+    const shared = createSharedExecution<ExecutionResult>({
+      prepare: (result) => result,
+      overflow: () => ({}) as ExecutionResult,
+      principalOf: () => LOCAL_PRINCIPAL,
+      queueLimitOf: () => LIMIT,
+      joinable: (args) => !asksForInitialState(args),
+    });
+    const args = (query: string): ExecutionArgs => ({ schema, document: parse(query), contextValue: {} });
+    const streams = (await Promise.all([
+      shared.subscribe(args('subscription { ticks }')),
+      shared.subscribe(args('subscription { ticks }')),
+      shared.subscribe(args('subscription { ticks(initial: true) }')),
+      shared.subscribe(args('subscription { ticks(initial: true) }')),
+    ])) as SubscriberStream<ExecutionResult>[];
+    await settle();
+    expect(shared.groups().map((g) => g.subscribers).sort()).toEqual([1, 1, 2]);
+    await Promise.all(streams.map((s) => s.return()));
+  });
 });
