@@ -1,15 +1,20 @@
-// Subscriptions under load: events per second and the delay from a write to the simulator's
-// store to its arrival at a graphql-ws client, with 1, 100 and 1000 subscribers of
-// `resourceChanged` on one gateway (all in this process, on loopback). Events/s counts deliveries
-// (one change to one subscriber) from the first measured write to the last arrival.
-// The clock starts when the benchmark writes to the store, so the figure covers the simulated
-// API server's watch, the engine, the subscription resolvers, graphql-ws and the socket.
+// Subscriptions under load (issue 11): N subscribers of one `resourceChanged` filter on one
+// gateway, while a load generator in another process (bench/load-generator.ts) changes the
+// watched deployment `rate` times a second through the simulator's Kubernetes API. Prints, per
+// round: p50/p99 from the write leaving the generator to its arrival at a graphql-ws client,
+// deliveries lost, and the watch requests the simulator answered per (cluster, resource)
+// during the round: one each, whatever the number of subscribers, when the watch is shared.
+// Each round has its own simulated fleet and gateway, so no stream lingers from the one before.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { embeddedSource } from '../src/fleet/index.js';
 import { startBenchGateway } from './gateway.js';
 import { startSimFleet, type SimFleet } from '../src/sim/fleet.js';
 import { resourceByKind } from '../src/sim/resources.js';
+import type { LoadOptions } from './load-generator.js';
 import { percentile } from './stats.js';
 
 const CLUSTER = 'prod-eu';
@@ -20,124 +25,111 @@ const SUBSCRIPTION = `subscription {
     type cluster kind namespace name resourceVersion at
   }
 }`;
+const generator = fileURLToPath(new URL('./load-generator.js', import.meta.url));
+const now = () => performance.timeOrigin + performance.now();
 
 interface Options {
   subscriberCounts?: readonly number[];
-  /** writes per round, at most; fewer when that would mean more than `maxDeliveries` */
+  /** changes per second, from the load generator */
+  rate?: number;
+  /** changes per round */
   changes?: number;
-  /** bounds a round's length: writes × subscribers stays under this (but at least 20 writes) */
-  maxDeliveries?: number;
-  /** pause between writes */
-  intervalMs?: number;
   /** subscriptions share sockets, as browser tabs of one app would not, to stay within fd limits */
   maxSockets?: number;
-  /** a round gives up waiting for deliveries after this */
-  roundTimeoutMs?: number;
+  /** a round gives up waiting for deliveries this long after its last write */
+  drainMs?: number;
 }
 
-type Deliver = (resourceVersion: string) => void;
-
-export async function subscriptions({
-  subscriberCounts = [1, 100, 1000],
-  changes = 200,
-  maxDeliveries = 20_000,
-  intervalMs = 5,
-  maxSockets = 50,
-  roundTimeoutMs = 60_000,
-}: Options = {}): Promise<void> {
-  const fleet = await startSimFleet({ clusters: [CLUSTER], speed: 20 });
-  const gateway = await startBenchGateway({ clusters: embeddedSource(fleet.kubeconfig(), { timeoutMs: 10_000 }) });
-  console.log(`subscriptions: resourceChanged on one gateway; writes one every ${intervalMs} ms (or as fast as the shared event loop allows)`);
-  console.log('  subscribers   writes  writes/s   events/s   delay p50   delay p99   lost');
-  try {
-    let step = 0;
-    const write = () => writeLabel(fleet, ++step);
-    for (const subscribers of subscriberCounts) {
-      const writes = Math.max(20, Math.min(changes, Math.floor(maxDeliveries / subscribers)));
-      const result = await round({ url: gateway.url.replace(/^http/, 'ws'), subscribers, changes: writes, intervalMs, maxSockets, roundTimeoutMs, write });
+export async function subscriptions({ subscriberCounts = [100, 1000], rate = 20, changes = 200, maxSockets = 50, drainMs = 10_000 }: Options = {}): Promise<void> {
+  console.log(`subscriptions: resourceChanged on one gateway; ${changes} changes at ${rate}/s from a load generator in another process`);
+  console.log('  subscribers  changes   delay p50   delay p99     lost  watch requests at the simulator');
+  for (const subscribers of subscriberCounts) {
+    const fleet = await startSimFleet({ clusters: [CLUSTER], speed: 20 });
+    const gateway = await startBenchGateway({ clusters: embeddedSource(fleet.kubeconfig(), { timeoutMs: 10_000 }) });
+    try {
+      fleet.clusters.forEach((c) => c.counters.reset());
+      const result = await round({ fleet, url: gateway.url.replace(/^http/, 'ws'), subscribers, rate, changes, maxSockets, drainMs });
+      const watches = fleet.clusters.flatMap((c) => Object.entries(c.counters.snapshot()).filter(([key]) => key.startsWith('watch ')).map(([key, n]) => `${c.name} ${key.slice(6)}: ${n}`));
       const line = [
         String(subscribers).padStart(11),
-        String(writes).padStart(8),
-        result.writesPerSecond.toFixed(0).padStart(9),
-        result.perSecond.toFixed(0).padStart(10),
+        String(changes).padStart(8),
         `${result.p50.toFixed(1)} ms`.padStart(11),
         `${result.p99.toFixed(1)} ms`.padStart(11),
-        String(result.lost).padStart(6),
+        String(result.lost).padStart(8),
+        ` ${watches.join(', ')}`,
       ];
       console.log(`  ${line.join(' ')}`);
+    } finally {
+      await gateway.stop();
+      await fleet.stop();
     }
-  } finally {
-    await gateway.stop();
-    await fleet.stop();
   }
 }
 
-/** Writes a label on the deployment; returns the new resourceVersion. */
-function writeLabel(fleet: SimFleet, step: number): string {
-  const written = fleet.cluster(CLUSTER).store.mutate(resourceByKind('Deployment'), NAMESPACE, DEPLOYMENT, (draft) => {
-    draft.metadata.labels = { ...draft.metadata.labels, 'bench-step': String(step) };
-  });
-  return String(written.metadata.resourceVersion);
-}
-
 interface RoundOptions {
+  fleet: SimFleet;
   url: string;
   subscribers: number;
+  rate: number;
   changes: number;
-  intervalMs: number;
   maxSockets: number;
-  roundTimeoutMs: number;
-  write: () => string;
+  drainMs: number;
 }
 
-async function round({ url, subscribers, changes, intervalMs, maxSockets, roundTimeoutMs, write }: RoundOptions) {
-  const writtenAt = new Map<string, number>();
-  const delays: number[] = [];
+async function round({ fleet, url, subscribers, rate, changes, maxSockets, drainMs }: RoundOptions) {
+  const arrivals = new Map<string, number[]>(); // resourceVersion → arrival times
   const firstSeen = new Set<number>(); // subscribers that have seen anything: the warm-up's end
-  let lastArrival = 0;
-  const deliver = (subscriber: number): Deliver => (resourceVersion) => {
+  const clients = Array.from({ length: Math.min(subscribers, maxSockets) }, () => createClient({ url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 }));
+  const deliver = (subscriber: number) => (resourceVersion: string) => {
+    const at = now();
     firstSeen.add(subscriber);
-    const at = writtenAt.get(resourceVersion);
-    if (at === undefined) return; // a warm-up write, or a controller's own status update
-    lastArrival = performance.now();
-    delays.push(lastArrival - at);
+    const list = arrivals.get(resourceVersion);
+    if (list) list.push(at);
+    else arrivals.set(resourceVersion, [at]);
   };
-  const clients = Array.from({ length: Math.min(subscribers, maxSockets) }, () =>
-    createClient({ url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 }),
-  );
   const disposers = Array.from({ length: subscribers }, (_, i) => subscribe(clients[i % clients.length]!, deliver(i)));
   try {
-    // Warm-up: subscriptions are in place, and the engine's stream watching, once every
-    // subscriber has seen a write.
-    const warmDeadline = performance.now() + roundTimeoutMs;
-    while (firstSeen.size < subscribers && performance.now() < warmDeadline) {
-      write();
+    // Warm-up: subscriptions are in place, and the stream watching, once every subscriber has seen a write.
+    for (let step = 0; firstSeen.size < subscribers; step++) {
+      if (step > 300) throw new Error(`only ${firstSeen.size} of ${subscribers} subscribers ever saw a change`);
+      writeLabel(fleet, step);
       await sleep(200);
     }
-    const started = performance.now();
-    for (let i = 0; i < changes; i++) {
-      const before = performance.now();
-      writtenAt.set(write(), before);
-      await sleep(intervalMs);
-    }
-    const writesEnded = performance.now();
-    const expected = changes * subscribers;
-    const deadline = performance.now() + roundTimeoutMs;
-    while (delays.length < expected && performance.now() < deadline) await sleep(20);
-    return {
-      perSecond: delays.length / ((lastArrival - started) / 1000),
-      p50: percentile(delays, 50),
-      p99: percentile(delays, 99),
-      lost: expected - delays.length,
-      writesPerSecond: changes / ((writesEnded - started) / 1000),
-    };
+    const written = await generate({ server: fleet.cluster(CLUSTER).url, token: `sim-token-${CLUSTER}`, namespace: NAMESPACE, name: DEPLOYMENT, rate, count: changes });
+    const expected = written.size * subscribers;
+    const delivered = () => [...written.keys()].reduce((n, rv) => n + (arrivals.get(rv)?.length ?? 0), 0);
+    const deadline = performance.now() + drainMs;
+    while (delivered() < expected && performance.now() < deadline) await sleep(20);
+    const delays = [...written].flatMap(([rv, at]) => (arrivals.get(rv) ?? []).map((arrived) => arrived - at));
+    return { p50: percentile(delays, 50), p99: percentile(delays, 99), lost: expected - delays.length };
   } finally {
     disposers.forEach((dispose) => dispose());
     await Promise.all(clients.map((client) => client.dispose()));
   }
 }
 
-function subscribe(client: Client, deliver: Deliver): () => void {
+/** Runs the load generator to its end; resolves with its writes, resourceVersion → time sent. */
+async function generate(options: LoadOptions): Promise<Map<string, number>> {
+  const child = spawn(process.execPath, [generator, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const written = new Map<string, number>();
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  for await (const line of createInterface({ input: child.stdout })) {
+    const { rv, at } = JSON.parse(line) as { rv: string; at: number };
+    written.set(rv, at);
+  }
+  const code = await exited;
+  if (code !== 0) throw new Error(`the load generator exited with ${code}`);
+  return written;
+}
+
+/** A write from this process, for the warm-up only. */
+function writeLabel(fleet: SimFleet, step: number): void {
+  fleet.cluster(CLUSTER).store.mutate(resourceByKind('Deployment'), NAMESPACE, DEPLOYMENT, (draft) => {
+    draft.metadata.labels = { ...draft.metadata.labels, 'bench-warm': String(step) };
+  });
+}
+
+function subscribe(client: Client, deliver: (resourceVersion: string) => void): () => void {
   return client.subscribe<{ resourceChanged: { resourceVersion: string } }>(
     { query: SUBSCRIPTION },
     {

@@ -176,12 +176,18 @@ describe('resourceChanged', () => {
     gw.resetCounters();
     const subs = Array.from({ length: 100 }, () => subscribe<EventData>(client, EVENTS, { filter: { kinds: ['DAEMONSET'] } }));
     try {
-      await streamsReady('DaemonSet', ['prod-eu', 'prod-us', 'staging'], 100);
+      await streamsReady('DaemonSet', ['prod-eu', 'prod-us', 'staging']);
+      // Subscriptions arrive one by one: change until every one of them has seen a change.
+      for (let i = 0; !subs.every((s) => s.data().length >= 1); i++) {
+        if (i > 50) throw new Error('not every subscriber saw a change');
+        gw.fleet.cluster('prod-eu').store.mutate(resourceByKind('DaemonSet'), 'monitoring', 'node-exporter', (d) => {
+          d.metadata.labels = { ...d.metadata.labels, seen: `by-all-${i}` };
+        });
+        await waitFor(() => subs.every((s) => s.data().length >= 1), 200).catch(() => undefined);
+      }
       for (const c of gw.fleet.clusters) expect(c.counters.snapshot()).toMatchObject({ 'watch daemonsets': 1 });
-      gw.fleet.cluster('prod-eu').store.mutate(resourceByKind('DaemonSet'), 'monitoring', 'node-exporter', (d) => {
-        d.metadata.labels = { ...d.metadata.labels, seen: 'by-all' };
-      });
-      await waitFor(() => subs.every((s) => s.data().length >= 1));
+      // One document, one caller: one shared execution (src/subscriptions) listens to each stream.
+      expect(gw.resourceEvents.streams().filter((s) => s.kind === 'DaemonSet').map((s) => s.subscribers)).toEqual([1, 1, 1]);
     } finally {
       subs.forEach((s) => s.unsubscribe());
     }
