@@ -13,7 +13,7 @@ import { startGateway } from './gateway.js';
 export interface FleetgraphOptions {
   config: Config;
   logger: Logger;
-  /** From buildGatewaySchema(). */
+  /** From buildGatewaySubgraphSchema() (or buildGatewaySchema(), without federation). */
   schema: GraphQLSchema;
 }
 

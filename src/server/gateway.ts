@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerOptionsWithSchema, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -144,6 +145,8 @@ function plugins(httpServer: Server, ws: WebSocketEndpoint): ApolloServerPlugin<
     { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },
     // GET /graphql from a browser shows Apollo Sandbox against this endpoint.
     ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    // Served as a subgraph, Apollo would add timing traces for routers asking for them: not ours to give.
+    ApolloServerPluginInlineTraceDisabled(),
     clusterErrorsPlugin,
   ];
 }

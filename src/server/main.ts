@@ -1,5 +1,5 @@
 // `npm start`: reads the environment, starts fleetgraph, stops it on SIGINT/SIGTERM.
-import { buildGatewaySchema } from '../../schema/build-schema.js';
+import { buildGatewaySubgraphSchema } from '../../schema/build-subgraph-schema.js';
 import { ConfigError, loadConfig } from '../config/index.js';
 import { KubeconfigError } from '../kube/index.js';
 import { createLogger } from '../logging/index.js';
@@ -9,7 +9,7 @@ import { startFleetgraph, type Fleetgraph } from './fleetgraph.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
-  const app = await startFleetgraph({ config, logger, schema: await buildGatewaySchema() });
+  const app = await startFleetgraph({ config, logger, schema: await buildGatewaySubgraphSchema() });
   logger.info({ url: app.url }, `fleetgraph serving ${app.url}`);
   stopOnSignal(app, (message, err) => (err ? logger.error({ err }, message) : logger.info(message)));
 }
