@@ -18,18 +18,22 @@ import type { OperationRunner } from '../operations/runner.js';
 import type { OperationReader } from '../operations/reader.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { attachWebSocket, type WebSocketEndpoint } from './websocket.js';
+import { startSupergraph } from './supergraph.js';
 import { gatewayAccess, principalOfResponse } from './access.js';
 import { guardRootFields } from '../auth/index.js';
 import { DEFAULT_QUERY_LIMITS, createQueryGate, httpLimits, stringifyWithin, type QueryLimits } from '../limits/index.js';
 
 export interface GatewayOptions {
   /** Where to listen; port 0 picks a free one (see Gateway.url). allowPrivilegedContainers defaults to false. */
-  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'maxReplicas' | 'clusterTimeoutMs' | 'auth' | 'corsOrigins'>> & {
+  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'maxReplicas' | 'clusterTimeoutMs' | 'auth' | 'corsOrigins' | 'subgraphs'>> & {
     /** what one request may cost; each limit left out has its default (src/limits) */
     limits?: Partial<QueryLimits>;
   };
   logger: Logger;
-  /** From buildGatewaySchema(); given rather than built here so src/ stays clear of resolvers/. */
+  /**
+   * From buildGatewaySchema(), or buildGatewaySubgraphSchema() to be a federation subgraph (which
+   * supergraph mode, config.subgraphs, needs); given rather than built here so src/ stays clear of resolvers/.
+   */
   schema: GraphQLSchema;
   registry: MutableClusterRegistry;
   /** What the gateway keeps, opened and closed by the caller. Default: an in-memory one of its own (tests, benchmarks). */
@@ -96,9 +100,16 @@ export async function startGateway({ config, logger, schema, registry, batching,
     // Both transports refuse costly queries through one gate, before graphql-js validates them.
     const gate = createQueryGate({ schema: served, limits, clusters: () => registry.list().length });
     const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, gate, limits, access: access.ws });
-    const apollo = await startApollo({ schema: served, formatError, plugins: plugins(httpServer, ws), stringifyResult: stringifyWithin(limits.maxResponseBytes) });
+    const apolloOptions = { formatError, plugins: plugins(httpServer, ws), stringifyResult: stringifyWithin(limits.maxResponseBytes) };
+    // Supergraph mode: HTTP serves the composition of fleetgraph and the listed subgraphs, its queries held against the supergraph's schema.
+    const { apollo, httpGate } = config.subgraphs?.length
+      ? await startSupergraph({ subgraph: schema, served, subgraphs: config.subgraphs, url: endpointUrl(httpServer), logger, apollo: apolloOptions }).then(({ apollo, schema }) => ({
+          apollo,
+          httpGate: createQueryGate({ schema, limits, clusters: () => registry.list().length }),
+        }))
+      : { apollo: await startApollo({ schema: served, ...apolloOptions }), httpGate: gate };
     // Origin, Host and credentials first: a refused caller costs nothing more.
-    app.use(PATH, access.http, ...httpLimits({ gate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
+    app.use(PATH, access.http, ...httpLimits({ gate: httpGate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
     const stop = async () => {
       await apollo.stop();
       await ownEngine?.stop();

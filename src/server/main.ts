@@ -5,6 +5,7 @@ import { KubeconfigError } from '../kube/index.js';
 import { createLogger } from '../logging/index.js';
 import { StoreOpenError } from '../store/index.js';
 import { startFleetgraph, type Fleetgraph } from './fleetgraph.js';
+import { SupergraphError } from './supergraph.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -34,7 +35,8 @@ function stopOnSignal(app: Fleetgraph, log: (message: string, err?: unknown) => 
 }
 
 main().catch((err: unknown) => {
-  // Configuration mistakes and a store that cannot open as it stands get their message alone; anything else its stack too.
-  console.error(err instanceof ConfigError || err instanceof KubeconfigError || err instanceof StoreOpenError ? err.message : err);
+  // Configuration mistakes, a store that cannot open as it stands and subgraphs that do not compose get their message alone; anything else its stack too.
+  const known = err instanceof ConfigError || err instanceof KubeconfigError || err instanceof StoreOpenError || err instanceof SupergraphError;
+  console.error(known ? err.message : err);
   process.exitCode = 1;
 });
