@@ -23,7 +23,7 @@ import { eventually } from '../support/wait.js';
 
 const TEAMS = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@requires"])
-type Team @key(fields: "name") { name: String! clusters: [Cluster!]! }
+type Team @key(fields: "name") { name: String! clusters: [Cluster!]! budget: Float }
 type Cluster @key(fields: "name") { name: String! owner: Team }
 enum WorkloadKind { DAEMONSET DEPLOYMENT STATEFULSET }
 type Workload @key(fields: "cluster { name } namespace kind name") {
@@ -91,7 +91,12 @@ beforeAll(async () => {
   await writeFile(join(dir, 'access.yaml'), `tokens:\n  - { name: ci-bot, sha256: ${sha256(TOKEN)}, roles: [OPERATOR] }\n`);
   ({ server: teams, url: teamsUrl } = await serve(TEAMS, {
     Query: { teams: () => [...new Set(Object.values(OWNERS))].map(teamOf) },
-    Team: { __resolveReference: ({ name }: { name: string }) => teamOf(name) },
+    Team: {
+      __resolveReference: ({ name }: { name: string }) => teamOf(name),
+      budget: () => {
+        throw new Error('ledger offline at 10.0.0.7');
+      },
+    },
     Cluster: { owner: ({ name }: { name: string }) => (OWNERS[name] ? teamOf(OWNERS[name]) : null) },
     Workload: { monthlyCost: ({ replicas }: { replicas: number }) => replicas * 10 },
   }));
@@ -187,6 +192,21 @@ describe('fleetgraph serving a supergraph (FLEETGRAPH_SUBGRAPHS_FILE)', () => {
     expect(allowed.data!.clusters.map((c) => [c.name, c.owner.name])).toEqual(allowed.data!.clusters.map((c) => [c.name, OWNERS[c.name]]));
   });
 
+  it('holds HTTP queries against the supergraph: the cost of the team\'s lists counts', async () => {
+    received = [];
+    const { data, errors } = await ask('{ teams { clusters { owner { clusters { owner { clusters { owner { name } } } } } } } }');
+    expect(errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(data).toBeUndefined();
+    expect(received).toEqual([]);
+  });
+
+  it("masks another subgraph's error as INTERNAL_SERVER_ERROR, beside the data it could give", async () => {
+    const { data, errors } = await ask<{ teams: { name: string; budget: number | null }[] }>('{ teams { name budget } }');
+    expect(data!.teams.map((t) => t.budget)).toEqual([null, null]);
+    expect(errors?.map((e) => e.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR', 'INTERNAL_SERVER_ERROR']);
+    expect(JSON.stringify(errors)).not.toContain('10.0.0.7');
+  });
+
   it("keeps subscriptions fleetgraph's own, over graphql-ws on the same URL", async () => {
     const target = workloads.find((w) => w.kind === 'DEPLOYMENT')!;
     const client: Client = wsClient(app.url, { token: TOKEN });
@@ -218,7 +238,13 @@ describe('fleetgraph serving a supergraph (FLEETGRAPH_SUBGRAPHS_FILE)', () => {
   });
 });
 
-describe('a supergraph that does not compose', () => {
+describe('a supergraph that cannot be built', () => {
+  it('stops the start naming a subgraph that does not answer', async () => {
+    const { server, url } = await serve(TEAMS, {});
+    await server.stop();
+    await expect(start(`- { name: teams, url: "${url}" }\n`)).rejects.toThrow(`FLEETGRAPH_SUBGRAPHS_FILE: the supergraph could not be built: Couldn't load service definitions for "teams" at ${url}`);
+  });
+
   it("stops the start with composition's message", async () => {
     // Query.clusters is fleetgraph's and not shareable: a second definition cannot compose.
     const { server, url } = await serve('extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])\ntype Query { clusters: [String!]! }', {
