@@ -1,10 +1,8 @@
 // Abusive queries against the gateway's limits: how long each takes to be refused, how
 // long a small query takes meanwhile, and the gateway's memory before and after the lot.
 // The gateway and a simulated fleet of 3 clusters run in this process.
-import { buildGatewaySchema } from '../schema/build-schema.js';
-import { createClusterRegistry, embeddedSource } from '../src/fleet/index.js';
-import { createLogger } from '../src/logging/index.js';
-import { startGateway } from '../src/server/gateway.js';
+import { embeddedSource } from '../src/fleet/index.js';
+import { startBenchGateway } from './gateway.js';
 import { startSimFleet } from '../src/sim/fleet.js';
 import { ABUSIVE } from './abusive-queries.js';
 import { median, mib, timed } from './stats.js';
@@ -30,8 +28,7 @@ async function medianMs(runs: number, once: () => Promise<unknown>): Promise<num
 
 export async function abuse({ runs = 50 } = {}): Promise<void> {
   const fleet = await startSimFleet({ clusters: 3 });
-  const registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs: 5000 })] });
-  const gateway = await startGateway({ config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8 }, logger: createLogger({ level: 'silent' }), schema: await buildGatewaySchema(), registry });
+  const gateway = await startBenchGateway({ clusters: embeddedSource(fleet.kubeconfig(), { timeoutMs: 5000 }) });
   try {
     await post(gateway.url, SMALL); // warm-up: schema, connections
     const alone = await medianMs(runs, () => post(gateway.url, SMALL));

@@ -5,10 +5,8 @@
 //    `kubectl get deploy -A -o json` over every context of the same kubeconfig.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { buildGatewaySchema } from '../schema/build-schema.js';
-import { createClusterRegistry, kubeconfigFileSource } from '../src/fleet/index.js';
-import { createLogger } from '../src/logging/index.js';
-import { startGateway } from '../src/server/gateway.js';
+import { kubeconfigFileSource } from '../src/fleet/index.js';
+import { startBenchGateway } from './gateway.js';
 import { type SimProcess, spawnSim } from './sim-process.js';
 import { median, timed } from './stats.js';
 
@@ -23,13 +21,11 @@ interface Gateway {
 }
 
 async function gatewayOn(sim: SimProcess, batching: boolean): Promise<Gateway> {
-  const registry = createClusterRegistry({ sources: [kubeconfigFileSource(sim.kubeconfig, { timeoutMs: 300_000 })] });
-  return startGateway({
+  return startBenchGateway({
+    clusters: kubeconfigFileSource(sim.kubeconfig, { timeoutMs: 300_000 }),
+    clusterConcurrency: 20,
     // The unbatched run takes minutes by design: past QUERY_TIMEOUT_MS's default, which it measures beside.
-    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 20, limits: { timeoutMs: 600_000 } },
-    logger: createLogger({ level: 'silent' }),
-    schema: await buildGatewaySchema(),
-    registry,
+    limits: { timeoutMs: 600_000 },
     batching,
   });
 }

@@ -6,10 +6,8 @@
 // API server's watch, the engine, the subscription resolvers, graphql-ws and the socket.
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { buildGatewaySchema } from '../schema/build-schema.js';
-import { createClusterRegistry, embeddedSource } from '../src/fleet/index.js';
-import { createLogger } from '../src/logging/index.js';
-import { startGateway } from '../src/server/gateway.js';
+import { embeddedSource } from '../src/fleet/index.js';
+import { startBenchGateway } from './gateway.js';
 import { startSimFleet, type SimFleet } from '../src/sim/fleet.js';
 import { resourceByKind } from '../src/sim/resources.js';
 import { percentile } from './stats.js';
@@ -48,13 +46,7 @@ export async function subscriptions({
   roundTimeoutMs = 60_000,
 }: Options = {}): Promise<void> {
   const fleet = await startSimFleet({ clusters: [CLUSTER], speed: 20 });
-  const registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs: 10_000 })] });
-  const gateway = await startGateway({
-    config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8 },
-    logger: createLogger({ level: 'silent' }),
-    schema: await buildGatewaySchema(),
-    registry,
-  });
+  const gateway = await startBenchGateway({ clusters: embeddedSource(fleet.kubeconfig(), { timeoutMs: 10_000 }) });
   console.log(`subscriptions: resourceChanged on one gateway; writes one every ${intervalMs} ms (or as fast as the shared event loop allows)`);
   console.log('  subscribers   writes  writes/s   events/s   delay p50   delay p99   lost');
   try {

@@ -4,7 +4,7 @@ import type { GatewayContext } from '../src/server/context.js';
 import { Cluster } from '../schema/cluster.type.js';
 import { RegisterClusterInput } from '../schema/register-cluster.input.js';
 
-// Clusters added and removed through the API (source STORE); see src/fleet/registration.ts.
+// Clusters added and removed through the API (source STORE); see src/registration/registration.ts.
 @Resolver()
 export class ClusterRegistrationResolver {
   @Mutation(() => Cluster)

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../src/errors/index.js';
-import type { RegisteredCluster } from '../src/fleet/index.js';
+import { resolveClusters, type RegisteredCluster } from '../src/fleet/index.js';
 import { parseEnvironmentName } from '../src/model/environment.js';
 import type { EnvironmentRecord, WorkloadRecord } from '../src/model/records.js';
 import { environmentWorkloadsFilter, filterEnvironments, readEnvironments } from '../src/query/environments.js';
@@ -22,6 +22,7 @@ export class EnvironmentResolver {
     @Arg('filter', () => EnvironmentFilter, { nullable: true }) filter: EnvironmentFilter | null,
     @Ctx() ctx: GatewayContext,
   ): Promise<EnvironmentRecord[]> {
+    resolveClusters({ known: ctx.registry.list(), names: filter?.clusters, field: 'filter.clusters' });
     return filterEnvironments((await readEnvironments(ctx)).all, filter);
   }
 

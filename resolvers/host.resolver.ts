@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { NotFoundError } from '../src/errors/index.js';
-import type { RegisteredCluster } from '../src/fleet/index.js';
+import { resolveClusters, type RegisteredCluster } from '../src/fleet/index.js';
 import { listAcross, listOrEmpty } from '../src/loaders/index.js';
 import { toHostRecord } from '../src/model/host.js';
 import { toLabelList } from '../src/model/labels.js';
 import { toPodRecord } from '../src/model/pod.js';
 import type { HostRecord, PodRecord } from '../src/model/records.js';
-import { HOSTS_BY_CLUSTER_AND_NAME, hostMatcher, selectClusters } from '../src/query/host-filter.js';
+import { HOSTS_BY_CLUSTER_AND_NAME, hostMatcher } from '../src/query/host-filter.js';
 import { paginate, sortBy, type Page } from '../src/query/paginate.js';
 import { podsOnHost } from '../src/query/pods-by-host.js';
 import type { GatewayContext } from '../src/server/context.js';
@@ -29,7 +29,7 @@ export class HostResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<Page<HostRecord>> {
     const matches = hostMatcher(filter);
-    const clusters = selectClusters(ctx.registry.list().map((c) => c.name), filter);
+    const clusters = resolveClusters({ known: ctx.registry.list(), names: filter?.clusters, field: 'filter.clusters' }).map((c) => c.name);
     const answered = await listAcross(ctx, clusters, 'Node');
     const hosts = answered.flatMap(({ cluster, items }) => items.map((node) => toHostRecord(cluster, node))).filter(matches);
     return paginate(sortBy(hosts, HOSTS_BY_CLUSTER_AND_NAME), HOSTS_BY_CLUSTER_AND_NAME, { first, after });

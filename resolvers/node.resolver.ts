@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { findNode, type NodeRoot } from '../src/query/node.js';
+import { findNode, type NodeRoot } from '../src/lookup/find-node.js';
 import type { GatewayContext } from '../src/server/context.js';
 import { Node } from '../schema/node.interface.js';
 

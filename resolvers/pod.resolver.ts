@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { NotFoundError } from '../src/errors/index.js';
 import type { RegisteredCluster } from '../src/fleet/index.js';
+import { getOrNone } from '../src/loaders/index.js';
 import { toHostRecord } from '../src/model/host.js';
 import type { HostRecord, PodRecord } from '../src/model/records.js';
 import type { GatewayContext } from '../src/server/context.js';
@@ -26,12 +27,7 @@ export class PodResolver {
   @FieldResolver(() => Host, { nullable: true })
   async host(@Root() pod: PodRecord, @Ctx() ctx: GatewayContext): Promise<HostRecord | null> {
     if (!pod.nodeName) return null;
-    try {
-      const node = await ctx.reader.get(pod.cluster, 'Node', pod.nodeName);
-      return node ? toHostRecord(pod.cluster, node) : null;
-    } catch (err) {
-      ctx.clusterErrors.report(err);
-      return null;
-    }
+    const node = await getOrNone(ctx, pod.cluster, 'Node', pod.nodeName);
+    return node ? toHostRecord(pod.cluster, node) : null;
   }
 }

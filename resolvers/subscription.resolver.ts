@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { type Delivery, type ResourceEventFilter as Filter, type ResourceChange, type ResourceEventRecord, operationChanges, resourceChanges, toResourceEvent } from '../src/events/index.js';
-import type { OperationRecord } from '../src/operations/index.js';
+import { type Delivery, type ResourceEventFilter as Filter, type ResourceChange, type ResourceEventRecord, resourceChanges, toResourceEvent } from '../src/events/index.js';
+import { type OperationRecord, operationChanges } from '../src/operations/index.js';
 import type { GatewayContext } from '../src/server/context.js';
 import { Operation } from '../schema/operation.type.js';
 import { ResourceEventFilter } from '../schema/resource-event-filter.input.js';

@@ -6,4 +6,4 @@ export const scalarsMap = [{ type: Date, scalar: DateTimeResolver }];
 
 /** The contract's scalars, emitted even before a field uses them so clients can rely on their names. */
 export const contractScalars: readonly GraphQLScalarType[] = [DateTimeResolver, JSONObjectResolver];
-// JSONObject has no TS type to map from: its fields will name it, `@Field(() => JSONObjectResolver)`.
+// JSONObject has no TS type to map from: its fields name it, `@Field(() => JSONObjectResolver)`.

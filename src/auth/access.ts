@@ -4,7 +4,7 @@
 // walks every root field with each role against this table.
 //
 // Reads need only a role: what they return is already limited to the caller's scope by the
-// per-request views (views.ts). Mutations also say what they would touch (`reach`, from their
+// per-request views (src/views). Mutations also say what they would touch (`reach`, from their
 // arguments); anything outside the caller's scope makes them FORBIDDEN before they run.
 import { environmentNamespace, parseEnvironmentName } from '../model/environment.js';
 import type { Role } from './principal.js';
@@ -55,7 +55,7 @@ export const MUTATION_ACCESS: Readonly<Record<string, MutationAccess>> = {
   restartWorkloads: { role: 'OPERATOR', reach: ({ input }) => (input.workloads ? workloads(input.workloads) : filtered(input.filter ?? {})) },
   rollbackWorkload: { role: 'OPERATOR', reach: ({ input }) => workloads([input.workload]) },
   restartHosts: { role: 'OPERATOR', reach: ({ input }) => wholeCluster(input.cluster) },
-  // The operation's own targets decide (views.ts guards cancel with the operation's visibility).
+  // The operation's own targets decide (src/views/operation-views.ts guards cancel with the operation's visibility).
   cancelOperation: { role: 'OPERATOR', reach: () => NO_REACH },
   scaleWorkload: { role: 'OPERATOR', reach: ({ input }) => workloads([input.workload]) },
   pauseWorkload: { role: 'OPERATOR', reach: ({ workload }) => workloads([workload]) },

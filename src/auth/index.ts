@@ -3,8 +3,6 @@ export { ALL, EVERYWHERE, NOWHERE, NO_REACH, covers, scopeOf, seesCluster, seesN
 export { FEDERATION_QUERY_ACCESS, MUTATION_ACCESS, QUERY_ACCESS, ROOT_ACCESS, SUBSCRIPTION_ACCESS, type MutationAccess, type ReadAccess } from './access.js';
 export { AccessTableError, authorize, checkTable, guardRootFields, type GuardedContext } from './guard-schema.js';
 export { createAuthenticator, type Authentication, type Authenticator, type AuthenticatorOptions } from './authenticate.js';
-export { scopedReader, scopedRegistry, scopedWatchEngine, seesKubeObject } from './views.js';
-export { scopedOperationEvents, scopedOperations, scopedRunner, seesOperation } from './operation-views.js';
-export { hostHeaderName, isLoopbackName } from './loopback.js';
+export { hostHeaderName, isLoopbackName } from '../config/loopback.js';
 export { createOriginPolicy, type OriginPolicy, type OriginPolicyOptions, type Refusal } from './origin.js';
 export { requireRole } from './require-role.js';

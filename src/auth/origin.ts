@@ -4,7 +4,7 @@
 // on HTTP and on websocket upgrades alike. On a loopback HOST the Host header must be a
 // loopback name too: a DNS-rebinding page reaches 127.0.0.1 under its own name, and with it
 // its own origin. Requests without Origin (curl, servers, SDKs) are not browsers' and pass.
-import { hostHeaderName, isLoopbackName } from './loopback.js';
+import { hostHeaderName, isLoopbackName } from '../config/loopback.js';
 
 export interface OriginPolicyOptions {
   /** the gateway's HOST; a loopback one turns on the Host header check */

@@ -1,10 +1,9 @@
 // Who is asking, and how far they may see. Built per request (HTTP) or per socket (graphql-ws)
 // by the authenticator (authenticate.ts); everything downstream reads `ctx.principal`.
+import { ROLES, type Role } from '../model/roles.js';
 import { EVERYWHERE, NOWHERE, type Scope } from './scope.js';
 
-/** The contract's Role. Ordered: each role includes every role before it. */
-export const ROLES = ['VIEWER', 'OPERATOR', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export interface Principal {
   /** Who, as the audit, `me` and operations' requestedBy name them. */

@@ -3,7 +3,7 @@
 // It holds only SHA-256 hashes of tokens, never a token, so it is safe to keep in a repository.
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { ROLES, type Role } from '../auth/principal.js';
+import { ROLES, type Role } from '../model/roles.js';
 import { parseConfigDocument, readConfigText } from './config-file.js';
 
 /** Roles and scope granted to a caller; absent clusters/namespaces: every one. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { readSinksFile, SinksFileError, type SinkConfig } from './sinks.js';
-import { isLoopbackName } from '../auth/loopback.js';
+import { isLoopbackName } from './loopback.js';
+import { LOG_LEVELS, type LogLevel } from '../logging/levels.js';
 import { AuthFileError, readAuthFile, type AuthSettings } from './auth-file.js';
 import { readSubgraphsFile, SubgraphsFileError, type SubgraphConfig } from './subgraphs-file.js';
 import { DEFAULT_QUERY_LIMITS as LIMITS, type QueryLimits } from '../limits/limits.js';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+export { LOG_LEVELS, type LogLevel };
 
 /** Everything the gateway reads from its environment, validated once at start. */
 export interface Config {

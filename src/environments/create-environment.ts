@@ -2,10 +2,10 @@
 // environment, and its routing secret. Everything is checked before anything is created;
 // a cluster failing part-way has what this call created removed again.
 import { ClusterUnavailableError, ConflictError, type ClusterErrors } from '../errors/index.js';
+import { resolveClusters } from '../fleet/cluster-names.js';
 import type { ClusterRegistry, RegisteredCluster } from '../fleet/index.js';
 import { toNamespaceRecord } from '../model/namespace.js';
 import type { EnvironmentRecord, NamespaceRecord } from '../model/records.js';
-import { requireClusters } from '../mutations/clusters.js';
 import { gatewayErrorOf } from '../mutations/kube-errors.js';
 import type { HostNameStore } from '../store/index.js';
 import { claimHostNames, writeClaimed } from './claims.js';
@@ -36,7 +36,7 @@ export interface EnvironmentWriteContext {
 /**
  * The environment as it is afterwards, in every cluster that holds it (the new ones and any it
  * already had elsewhere: creating an existing environment in new clusters extends it).
- * @throws BadUserInputError (name, hostNames, no clusters), NotFoundError (a cluster),
+ * @throws BadUserInputError (name, hostNames, no clusters or an unknown one),
  * ConflictError (it exists in a listed cluster, a namespace of its name does, or a host name
  * belongs to another environment: in the clusters, or by a claim in the store), ClusterUnavailableError.
  */
@@ -44,7 +44,7 @@ export async function createEnvironment(ctx: EnvironmentWriteContext, input: Cre
   checkCreateEnvironment(input);
   const target = environmentTarget(input.name, 'input.name');
   const given = input.hostNames ? normalizeHostNames(input.hostNames, 'input.hostNames') : null;
-  const clusters = requireClusters(ctx.registry, input.clusters, 'input.clusters');
+  const clusters = resolveClusters({ known: ctx.registry.list(), names: input.clusters, field: 'input.clusters', order: 'given' });
   const fleet = await readFleetNamespaces(ctx.registry.list());
   const listed = new Set(clusters.map((c) => c.name));
   const listedFailure = fleet.failed.find((err) => listed.has(err.cluster));

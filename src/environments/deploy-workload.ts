@@ -5,7 +5,7 @@ import type { ClusterRegistry } from '../fleet/index.js';
 import { toNamespaceRecord } from '../model/namespace.js';
 import type { WorkloadRecord } from '../model/records.js';
 import { workloadRecord } from '../model/workload.js';
-import { requireCluster } from '../mutations/clusters.js';
+import { requireCluster } from '../fleet/cluster-names.js';
 import { kubeCall } from '../mutations/kube-errors.js';
 import { deploymentManifest } from './deployment.js';
 import { normalizeHostNames } from '../validation/host-names.js';

@@ -2,9 +2,9 @@
 // fresh from the clusters (not the request's cached reader, whose lists may predate an
 // earlier mutation of the same request). A cluster that fails is kept as data, for each
 // mutation to decide whether it can go on without it.
-import { ClusterUnavailableError } from '../errors/index.js';
+import { everyAnswer, failures, fanOut, type ClusterResult } from '../fleet/fan-out.js';
 import type { RegisteredCluster } from '../fleet/index.js';
-import { KubeCallError } from '../kube/index.js';
+import type { KubeCallError } from '../kube/index.js';
 import { groupEnvironments } from '../model/environment.js';
 import { toNamespaceRecord } from '../model/namespace.js';
 import type { EnvironmentRecord, NamespaceRecord } from '../model/records.js';
@@ -14,20 +14,16 @@ export interface FleetNamespaces {
   readonly namespaces: readonly NamespaceRecord[];
   /** the clusters that did not, in registry order */
   readonly failed: readonly KubeCallError[];
+  /** each cluster's namespaces or its failure, in registry order */
+  readonly results: readonly ClusterResult<NamespaceRecord[]>[];
   /** the environments those namespaces back, sorted by name */
   readonly environments: readonly EnvironmentRecord[];
 }
 
 export async function readFleetNamespaces(clusters: readonly RegisteredCluster[]): Promise<FleetNamespaces> {
-  const settled = await Promise.allSettled(clusters.map(({ client }) => client.list('Namespace')));
-  const namespaces: NamespaceRecord[] = [];
-  const failed: KubeCallError[] = [];
-  settled.forEach((result, i) => {
-    if (result.status === 'fulfilled') namespaces.push(...result.value.items.map((ns) => toNamespaceRecord(clusters[i]!.name, ns)));
-    else if (result.reason instanceof KubeCallError) failed.push(result.reason);
-    else throw result.reason;
-  });
-  return { namespaces, failed, environments: groupEnvironments(namespaces) };
+  const results = await fanOut(clusters, async ({ name, client }) => (await client.list('Namespace')).items.map((ns) => toNamespaceRecord(name, ns)));
+  const namespaces = results.flatMap((result) => ('items' in result ? result.items : []));
+  return { namespaces, failed: failures(results), results, environments: groupEnvironments(namespaces) };
 }
 
 /**
@@ -35,8 +31,7 @@ export async function readFleetNamespaces(clusters: readonly RegisteredCluster[]
  * are only sound over the whole fleet (host-name ownership, where an environment lives).
  */
 export function requireWholeFleet(fleet: FleetNamespaces): void {
-  const first = fleet.failed[0];
-  if (first) throw ClusterUnavailableError.from(first);
+  everyAnswer(fleet.results);
 }
 
 /**

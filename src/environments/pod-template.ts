@@ -11,7 +11,7 @@
 // Its depth and size are bounded before this runs (src/validation/json.ts).
 import { BadUserInputError } from '../errors/index.js';
 import type { KubeObjects } from '../kube/index.js';
-import { labelKeyProblem, labelValueProblem } from '../selectors/labelValidation.js';
+import { labelKeyProblem, labelValueProblem } from '../selectors/label-validation.js';
 import { isDnsLabel } from '../validation/names.js';
 import { refuseBeyondBaseline } from '../validation/pod-security.js';
 

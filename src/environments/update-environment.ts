@@ -6,7 +6,7 @@ import type { ClusterRegistry } from '../fleet/index.js';
 import { HOST_NAMES_ANNOTATION } from '../model/environment-labels.js';
 import { toNamespaceRecord } from '../model/namespace.js';
 import type { EnvironmentRecord } from '../model/records.js';
-import { requireCluster } from '../mutations/clusters.js';
+import { requireCluster } from '../fleet/cluster-names.js';
 import { kubeCall } from '../mutations/kube-errors.js';
 import type { HostNameStore } from '../store/index.js';
 import { claimHostNames, releaseHostNames, writeClaimed } from './claims.js';

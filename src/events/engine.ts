@@ -2,7 +2,7 @@
 // shared by all, stopped a while after the last one leaves.
 import type { ClusterRegistry } from '../fleet/index.js';
 import type { Logger } from '../logging/index.js';
-import type { BackoffPolicy } from './backoff.js';
+import type { BackoffPolicy } from '../timing/index.js';
 import { type Stream, type StreamOptions, startStream } from './stream.js';
 import { DEFAULT_QUEUE_LIMIT } from './subscription.js';
 import type { ChangeListener, StreamKey, StreamStatus, WatchEngine } from './types.js';
@@ -21,7 +21,7 @@ export interface WatchEngineOptions {
    * resubscribes (a page reload) finds it still running. Default 30 000.
    */
   lingerMs?: number;
-  backoff?: BackoffPolicy;
+  backoff?: Partial<BackoffPolicy>;
   /**
    * Events a subscriber may have pending (handed over, not yet sent) before it is ended
    * with SubscriberTooSlowError, so a client that stops reading costs bounded memory. Default 1000.

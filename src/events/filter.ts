@@ -1,5 +1,6 @@
 // The contract's ResourceEventFilter, checked once at subscribe time and then applied to each change.
 import { parseUserSelector } from '../errors/index.js';
+import { resolveClusterNames } from '../fleet/cluster-names.js';
 import type { LabelSelector } from '../selectors/index.js';
 import { RESOURCE_KINDS, type ResourceKind } from './resource-event.js';
 import type { ChangeType, ResourceChange, WatchedKind } from './types.js';
@@ -15,7 +16,7 @@ export interface ResourceEventFilter {
 }
 
 export interface CompiledFilter {
-  /** the streams to follow: clusters (of those known) times kinds */
+  /** the streams to follow: clusters times kinds */
   clusters: string[];
   kinds: WatchedKind[];
   /**
@@ -27,14 +28,13 @@ export interface CompiledFilter {
 }
 
 /**
- * Compiles a filter against the clusters the gateway knows; unknown cluster names select
- * nothing, as ClusterFilter.names does. With `namespaces`, a Namespace matches by its own
- * name and a Node (in no namespace) never matches.
- * @throws BadUserInputError for a labelSelector that does not parse.
+ * Compiles a filter against the clusters the caller sees. With `namespaces`, a Namespace
+ * matches by its own name and a Node (in no namespace) never matches.
+ * @throws BadUserInputError for a labelSelector that does not parse or an unknown cluster.
  */
 export function compileFilter(filter: ResourceEventFilter, knownClusters: readonly string[]): CompiledFilter {
   const selector = filter.labelSelector ? parseUserSelector(filter.labelSelector) : undefined;
-  const clusters = knownClusters.filter((name) => !filter.clusters || filter.clusters.includes(name));
+  const clusters = resolveClusterNames({ known: knownClusters, names: filter.clusters, field: 'filter.clusters' });
   const kinds = [...new Set((filter.kinds ?? (Object.keys(RESOURCE_KINDS) as ResourceKind[])).map((k) => RESOURCE_KINDS[k]))];
   const { namespaces, types } = filter;
   return {

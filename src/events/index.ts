@@ -3,8 +3,7 @@
 export type { ChangeListener, ChangeType, ResourceChange, TypedResourceChange, StreamKey, StreamState, StreamStatus, WatchEngine, WatchedKind } from './types.js';
 export { WATCHED_KINDS, typed } from './types.js';
 export { createWatchEngine, type Timers, type WatchEngineOptions } from './engine.js';
-export { backoffDelay, type BackoffPolicy } from './backoff.js';
 export { compileFilter, type CompiledFilter, type ResourceEventFilter } from './filter.js';
 export { RESOURCE_KINDS, toResourceEvent, type ResourceEventRecord, type ResourceKind, type ResourceRecord } from './resource-event.js';
-export { DEFAULT_QUEUE_LIMIT, operationChanges, resourceChanges, type Delivery, type QueueLimit } from './subscription.js';
+export { DEFAULT_QUEUE_LIMIT, queued, resourceChanges, type Delivery, type QueueLimit } from './subscription.js';
 export { SubscriberTooSlowError } from './errors.js';

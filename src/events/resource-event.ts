@@ -6,6 +6,7 @@ import { toPodRecord } from '../model/pod.js';
 import type { HostRecord, NamespaceRecord, PodRecord, WorkloadRecord } from '../model/records.js';
 import { workloadRecord } from '../model/workload.js';
 import { type ChangeType, type ResourceChange, type WatchedKind, typed } from './types.js';
+import { assertNever } from '../lang/assert-never.js';
 
 /** The contract's ResourceKind. */
 export type ResourceKind = 'DEPLOYMENT' | 'STATEFULSET' | 'DAEMONSET' | 'POD' | 'HOST' | 'NAMESPACE';
@@ -58,8 +59,4 @@ function resourceRecord(untyped: ResourceChange): ResourceRecord {
     default:
       return assertNever(change);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected kind ${String(value)}`);
 }

@@ -4,9 +4,10 @@
 // the order the cluster made them (per object).
 import type { ClusterClient, KubeObjects, WatchEnd, WatchEvent } from '../kube/index.js';
 import type { Logger } from '../logging/index.js';
-import { type BackoffPolicy, backoffDelay } from './backoff.js';
+import { type BackoffPolicy, type Sleep, backoffDelay, sleep as timerSleep } from '../timing/index.js';
 import { type Change, type Snapshot, applyChange, diffSnapshot, snapshotOf } from './snapshot.js';
 import type { ResourceChange, StreamKey, StreamState, WatchedKind } from './types.js';
+import { assertNever } from '../lang/assert-never.js';
 
 type WatchedObject = KubeObjects[WatchedKind];
 
@@ -18,10 +19,11 @@ export interface StreamOptions {
   /** when a change was received; default the system clock */
   now?: () => Date;
   /** waits `ms` or until the signal aborts, never rejects; default a timer */
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  sleep?: Sleep;
   /** jitter for the backoff; default Math.random */
   random?: () => number;
-  backoff?: BackoffPolicy;
+  /** the backoff while the cluster fails; default 250 ms growing to 30 s */
+  backoff?: Partial<BackoffPolicy>;
   /**
    * A watch that ends after delivering nothing and lasting less than this counts as a failure
    * and is retried after a backoff; one that made progress is resumed at once. Default 10 000 ms.
@@ -52,7 +54,8 @@ export function startStream(options: StreamOptions): Stream {
 }
 
 async function runStream(options: StreamOptions, signal: AbortSignal, setState: (state: StreamState) => void): Promise<void> {
-  const { key, client, logger, random = Math.random, backoff = {}, sleep = defaultSleep } = options;
+  const { key, client, logger, random = Math.random, backoff = {}, sleep = timerSleep } = options;
+  const { baseMs = 250, maxMs = 30_000 } = backoff;
   const now = options.now ?? (() => new Date());
   const emit = (change: Change<WatchedObject>) => options.emit(toResourceChange(key, change, now()));
   let seen: Snapshot<WatchedObject> | undefined;
@@ -60,7 +63,7 @@ async function runStream(options: StreamOptions, signal: AbortSignal, setState: 
   let attempt = 0;
   const backOff = async (reason: string) => {
     attempt += 1;
-    const delayMs = backoffDelay(attempt, backoff, random);
+    const delayMs = backoffDelay({ attempt, baseMs, maxMs, random });
     setState({ phase: 'backing-off', attempt, delayMs, reason });
     logger.debug({ ...key, attempt, delayMs, reason }, 'resource stream backing off');
     await sleep(delayMs, signal);
@@ -122,21 +125,4 @@ function describeEnd(end: Exclude<WatchEnd, { reason: 'aborted' }>): string {
     default:
       return assertNever(end);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected watch end ${JSON.stringify(value)}`);
-}
-
-function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }

@@ -1,8 +1,7 @@
 // A GraphQL subscription's side of the engine: the streams its filter needs, its bounded
-// queue, and how it ends when the client falls behind.
+// queue, and how it ends when the client falls behind. Other event sources (operations) use
+// the same queue (queued).
 import type { GatewayError } from '../errors/index.js';
-import type { OperationEvents } from '../operations/events.js';
-import type { OperationRecord } from '../operations/index.js';
 import { SubscriberTooSlowError } from './errors.js';
 import { type ResourceEventFilter, compileFilter } from './filter.js';
 import { createBoundedQueue } from './queue.js';
@@ -23,7 +22,8 @@ export interface QueueLimit {
  * Changes matching `filter` from every stream it selects. Ends itself (after a last
  * Delivery carrying SubscriberTooSlowError) when the consumer falls `queueLimit` behind;
  * the consumer's `return()` unsubscribes.
- * @throws BadUserInputError for a labelSelector that does not parse, before subscribing anything.
+ * @throws BadUserInputError for a labelSelector that does not parse or an unknown cluster, before
+ * subscribing anything.
  */
 export function resourceChanges({
   engine,
@@ -42,16 +42,11 @@ export function resourceChanges({
   );
 }
 
-/** Every state change of one operation (by global id), or of every operation when `id` is null. */
-export function operationChanges({
-  events,
-  id,
-  queueLimit = DEFAULT_QUEUE_LIMIT,
-}: { events: OperationEvents; id: string | null } & QueueLimit): AsyncIterableIterator<Delivery<OperationRecord>> {
-  return queued<OperationRecord>(queueLimit, (push) => [events.subscribe((operation) => (id === null || operation.id === id) && push(operation))]);
-}
-
-function queued<T>(limit: number, subscribe: (push: (value: T) => void) => (() => void)[]): AsyncIterableIterator<Delivery<T>> {
+/**
+ * Deliveries of whatever `subscribe` pushes, at most `limit` pending: one more ends the queue
+ * with SubscriberTooSlowError. `subscribe` returns its unsubscribes, called when the queue ends.
+ */
+export function queued<T>(limit: number, subscribe: (push: (value: T) => void) => (() => void)[]): AsyncIterableIterator<Delivery<T>> {
   let unsubscribes: (() => void)[] = [];
   const queue = createBoundedQueue<Delivery<T>>({
     limit,

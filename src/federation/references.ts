@@ -3,7 +3,8 @@
 // reads through the request's FleetReader like any field: a batch of references to one
 // cluster and kind costs one list, not one call each.
 import { type NodeType, NODE_TYPES, fromGlobalId, toGlobalId } from '../model/ids.js';
-import { findNode, type NodeRoot } from '../query/node.js';
+import { assertNever } from '../lang/assert-never.js';
+import { findNode, type NodeRoot } from '../lookup/find-node.js';
 
 /** What a router sends for one object: its type and the fields of one of its keys. */
 export type Representation = Readonly<Record<string, unknown>> & { readonly __typename: string };
@@ -38,7 +39,7 @@ function keyParts(type: NodeType, reference: Representation): unknown[] | undefi
     case 'Operation':
       return undefined;
     default:
-      return assertNever(type);
+      return assertNever(type, 'node type');
   }
 }
 
@@ -54,8 +55,4 @@ function clusterName(value: unknown): unknown {
 export async function resolveReference(ctx: ReferenceContext, reference: Representation): Promise<NodeRoot | null> {
   const id = referenceId(reference);
   return id ? findNode(ctx, id) : null;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected value ${String(value)}`);
 }

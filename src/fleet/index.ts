@@ -23,5 +23,5 @@ export {
 export { filterClusters, type ClusterFilter } from './cluster-filter.js';
 export { createLimiter, type Limiter } from './limit.js';
 export { embeddedSource, kubeconfigFileSource, type SourceOptions } from './sources.js';
-export { createClusterRegistration, type ClusterRegistration, type ClusterRegistrationOptions } from './registration.js';
-export { validateRegistration, type ClusterRegistrationRequest, type RegisterClusterInput } from './registration-input.js';
+export { requireCluster, resolveClusterNames, resolveClusters, type ClusterNames } from './cluster-names.js';
+export { answered, everyAnswer, failures, fanOut, readCluster, type ClusterAnswer, type ClusterResult } from './fan-out.js';

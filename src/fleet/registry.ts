@@ -54,7 +54,7 @@ export class ClusterNameTakenError extends Error {
   }
 }
 
-/** Opaque, so clients treat it as a key rather than parse it; `node(id:)` will decode the prefix. */
+/** Opaque, so clients treat it as a key rather than parse it; `node(id:)` decodes the prefix. */
 export function clusterId(name: string): string {
   return toGlobalId('Cluster', name);
 }

@@ -12,7 +12,8 @@ import {
 } from '@kubernetes/client-node';
 import { KubeCallError, KubeconfigError, toKubeCallError } from './errors.js';
 import { type Apis, type KubeKind, type KubeObjects, type PageParams, listers, readers } from './kinds.js';
-import { type RetryPolicy, type Retryable, parseRetryAfter, withRetry } from './retry.js';
+import { parseRetryAfter } from '../timing/index.js';
+import { type RetryPolicy, type Retryable, withRetry } from './retry.js';
 import { assertObjectPath, objectPathProblem } from './object-path.js';
 import { type Writer, writers } from './writers.js';
 import type { KubeList, KubeVersion, ListOptions } from './types.js';
@@ -181,7 +182,7 @@ function raise(err: Error): never {
 function judge(err: unknown): Retryable {
   if (!(err instanceof ApiException)) return { retryable: false };
   const retryable = err.code === 429 || (err.code >= 500 && err.code !== 501);
-  return { retryable, retryAfterMs: parseRetryAfter(err.headers?.['retry-after']) };
+  return { retryable, retryAfterMs: parseRetryAfter(err.headers?.['retry-after'], Date.now()) };
 }
 
 // client-node has no per-call signal option; a request middleware is its way to set one.

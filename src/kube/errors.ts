@@ -1,4 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
+import { assertNever } from '../lang/assert-never.js';
 
 /** A kubeconfig that cannot give the gateway the clusters it was asked for. */
 export class KubeconfigError extends Error {
@@ -49,10 +50,6 @@ function describeFailure(failure: KubeFailure): string {
     default:
       return assertNever(failure);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected failure ${JSON.stringify(value)}`);
 }
 
 export interface CallSignals {

@@ -1,4 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
+import { backoffDelay, type Sleep, sleep as timerSleep } from '../timing/index.js';
 
 // Retrying a cluster call that was refused for load (429) or failed on the server (5xx),
 // with exponential backoff and jitter, honouring Retry-After, never past the call's deadline.
@@ -12,8 +12,8 @@ export interface RetryPolicy {
   maxAttempts?: number;
   /** 0..1, drawn per wait; injected for tests. Default Math.random. */
   random?: () => number;
-  /** waits `ms` unless the signal fires first; injected for tests. */
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** waits `ms` unless the signal fires first; injected for tests. Default a timer. */
+  sleep?: Sleep;
 }
 
 /** What a failed attempt tells the retry loop. */
@@ -29,7 +29,7 @@ export async function withRetry<T>(
   deadline: { signal: AbortSignal; remainingMs: () => number },
   policy: RetryPolicy = {},
 ): Promise<T> {
-  const { baseDelayMs = 100, maxDelayMs = 2000, maxAttempts = 6, random = Math.random, sleep = abortableSleep } = policy;
+  const { baseDelayMs = 100, maxDelayMs = 2000, maxAttempts = 6, random = Math.random, sleep = timerSleep } = policy;
   let previous: unknown;
   for (let n = 1; ; n++) {
     try {
@@ -40,26 +40,12 @@ export async function withRetry<T>(
       previous = err;
       const verdict = judge(err);
       if (!verdict.retryable || n >= maxAttempts) throw err;
-      const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (n - 1)) * (0.5 + random() / 2);
-      const wait = Math.max(backoff, verdict.retryAfterMs ?? 0);
+      const wait = backoffDelay({ attempt: n, baseMs: baseDelayMs, maxMs: maxDelayMs, random, retryAfterMs: verdict.retryAfterMs });
       // A wait that would outlast the deadline cannot help: fail now with the server's answer.
       if (wait >= deadline.remainingMs()) throw err;
       await sleep(wait, deadline.signal);
+      // The client classifies an AbortError as a timeout or a cancellation by asking which of its signals fired.
+      if (deadline.signal.aborted) throw new DOMException('aborted while waiting to retry', 'AbortError');
     }
   }
-}
-
-// Rejects with an AbortError when the signal fires, which the client classifies as a timeout
-// or a cancellation by asking which of its signals fired.
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return delay(ms, undefined, { signal });
-}
-
-/** Retry-After as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

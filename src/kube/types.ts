@@ -2,7 +2,7 @@
 // models, re-exported under kube-neutral names so nothing else imports the library.
 export type { V1Node as KubeNode, VersionInfo as KubeVersion } from '@kubernetes/client-node';
 
-/** Options every list call takes; a generic `list(kind, opts)` will take the same. */
+/** Options every list call takes, `list(kind, opts)` included. */
 export interface ListOptions {
   /** Kubernetes label-selector text, applied by the API server. Default: everything. */
   labelSelector?: string;

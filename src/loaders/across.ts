@@ -1,40 +1,29 @@
-// A fan-out over clusters: each cluster answers for itself, and one that fails becomes
-// that cluster's error in the response, never the whole request's.
+// The request's reads across clusters, through its FleetReader, as src/fleet's fanOut gives
+// them: each cluster answers for itself, and one that fails is recorded in the request's
+// ClusterErrors (the response's CLUSTER_UNAVAILABLE entries), never failing the request.
 import type { ClusterErrors } from '../errors/index.js';
+import { answered, fanOut, readCluster, type ClusterAnswer } from '../fleet/fan-out.js';
 import type { KubeKind, KubeObjects } from '../kube/index.js';
 import type { FleetReader } from './fleet-reader.js';
 
-export interface ClusterItems<T> {
-  cluster: string;
-  items: readonly T[];
-}
+export type ClusterItems<T> = ClusterAnswer<readonly T[]>;
 
-export async function listAcross<K extends KubeKind>(
-  ctx: { reader: FleetReader; clusterErrors: ClusterErrors },
-  clusters: readonly string[],
-  kind: K,
-  namespace?: string,
-): Promise<ClusterItems<KubeObjects[K]>[]> {
-  const settled = await Promise.allSettled(clusters.map((cluster) => ctx.reader.list(cluster, kind, namespace)));
-  const answered: ClusterItems<KubeObjects[K]>[] = [];
-  settled.forEach((result, i) => {
-    if (result.status === 'fulfilled') answered.push({ cluster: clusters[i]!, items: result.value });
-    else ctx.clusterErrors.report(result.reason);
-  });
-  return answered;
+type ListContext = { reader: FleetReader; clusterErrors: ClusterErrors };
+
+/** The clusters that answered, in the order given; the others' failures recorded. */
+export async function listAcross<K extends KubeKind>(ctx: ListContext, clusters: readonly string[], kind: K, namespace?: string): Promise<ClusterItems<KubeObjects[K]>[]> {
+  const results = await fanOut(clusters, (cluster) => ctx.reader.list(cluster, kind, namespace));
+  return answered(results, (error) => ctx.clusterErrors.report(error));
 }
 
 /** One cluster's list, or nothing with its failure recorded: for fields that must not fail. */
-export async function listOrEmpty<K extends KubeKind>(
-  ctx: { reader: FleetReader; clusterErrors: ClusterErrors },
-  cluster: string,
-  kind: K,
-  namespace?: string,
-): Promise<readonly KubeObjects[K][]> {
-  try {
-    return await ctx.reader.list(cluster, kind, namespace);
-  } catch (err) {
-    ctx.clusterErrors.report(err);
-    return [];
-  }
+export async function listOrEmpty<K extends KubeKind>(ctx: ListContext, cluster: string, kind: K, namespace?: string): Promise<readonly KubeObjects[K][]> {
+  const [answer] = await listAcross(ctx, [cluster], kind, namespace);
+  return answer?.items ?? [];
+}
+
+/** One object, or undefined when it is absent or its cluster failed (the failure recorded): for fields that must not fail. */
+export async function getOrNone<K extends KubeKind>(ctx: ListContext, cluster: string, kind: K, name: string, namespace?: string): Promise<KubeObjects[K] | undefined> {
+  const [answer] = answered([await readCluster(cluster, ctx.reader.get(cluster, kind, name, namespace))], (error) => ctx.clusterErrors.report(error));
+  return answer?.items;
 }

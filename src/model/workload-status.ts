@@ -19,6 +19,7 @@
 import type { KubeObjects } from '../kube/index.js';
 import { findCondition } from './condition.js';
 import type { WorkloadStatus } from './records.js';
+import { assertNever } from '../lang/assert-never.js';
 
 type Deployment = KubeObjects['Deployment'];
 type StatefulSet = KubeObjects['StatefulSet'];
@@ -115,8 +116,4 @@ function readiness(desired: number, ready: number, available: number): WorkloadS
 /** The API server counts generations from 1; an object without one has nothing left to observe. */
 function observed(generation: number | undefined, observedGeneration: number | undefined): boolean {
   return (observedGeneration ?? 0) >= (generation ?? 0);
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected workload kind ${String(value)}`);
 }

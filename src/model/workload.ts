@@ -4,9 +4,11 @@ import { ImageParseError, parseImage, type ImageRef } from '../images/index.js';
 import type { KubeKind, KubeObjects } from '../kube/index.js';
 import { labelSelectorFromObject, SelectorError, type LabelSelectorExpression, type LabelSelectorObject } from '../selectors/index.js';
 import { updateRevisionOf } from './controller-revisions.js';
+import { daemonSetTemplateGeneration, deploymentRevision } from './revision-annotation.js';
 import { toGlobalId } from './ids.js';
 import type { ContainerRecord, WorkloadKind, WorkloadRecord } from './records.js';
 import { daemonSetStatus, deploymentStatus, statefulSetStatus, type WorkloadObjectArgs } from './workload-status.js';
+import { assertNever } from '../lang/assert-never.js';
 
 type Deployment = KubeObjects['Deployment'];
 type StatefulSet = KubeObjects['StatefulSet'];
@@ -22,10 +24,6 @@ export const KUBE_KIND_OF = {
   DAEMONSET: 'DaemonSet',
 } as const satisfies Record<WorkloadKind, KubeKind>;
 
-/** Set by the deployment controller: the revision of the newest ReplicaSet, 1, 2, ... */
-export const DEPLOYMENT_REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
-/** Set by the API server on every DaemonSet and raised with each change of its pod template. */
-export const DAEMONSET_TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
 
 export function isWorkloadKind(value: string): value is WorkloadKind {
   return (WORKLOAD_KINDS as readonly string[]).includes(value);
@@ -62,7 +60,7 @@ export function deploymentRecord(cluster: string, d: Deployment): WorkloadRecord
     availableReplicas: s?.availableReplicas ?? 0,
     status: deploymentStatus(d),
     paused: d.spec?.paused === true,
-    revision: wholeNumber(d.metadata?.annotations?.[DEPLOYMENT_REVISION_ANNOTATION]),
+    revision: deploymentRevision(d),
   };
 }
 
@@ -102,7 +100,7 @@ export function daemonSetRecord(cluster: string, ds: DaemonSet): WorkloadRecord 
     availableReplicas: s?.numberAvailable ?? 0,
     status: daemonSetStatus(ds),
     paused: false,
-    revision: wholeNumber(ds.metadata?.annotations?.[DAEMONSET_TEMPLATE_GENERATION_ANNOTATION]) ?? ds.metadata?.generation ?? null,
+    revision: daemonSetTemplateGeneration(ds) ?? ds.metadata?.generation ?? null,
   };
 }
 
@@ -192,17 +190,4 @@ function selectorOperator(operator: string): LabelSelectorExpression['operator']
     default:
       throw new SelectorError(`${JSON.stringify(operator)} is not a valid label selector operator`);
   }
-}
-
-const MAX_INT = 2 ** 31 - 1;
-
-/** An annotation holding a revision: a whole number that fits GraphQL's Int, or null for anything else. */
-function wholeNumber(text: string | undefined): number | null {
-  if (text === undefined || !/^\d{1,10}$/.test(text)) return null;
-  const n = Number(text);
-  return n <= MAX_INT ? n : null;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected workload kind ${String(value)}`);
 }

@@ -6,7 +6,7 @@ import type { ClusterRegistry } from '../fleet/index.js';
 import { toHostRecord } from '../model/host.js';
 import type { HostRecord } from '../model/records.js';
 import { checkHostArguments } from '../validation/index.js';
-import { requireCluster } from './clusters.js';
+import { requireCluster } from '../fleet/cluster-names.js';
 import { kubeCall } from './kube-errors.js';
 
 export interface HostTarget {

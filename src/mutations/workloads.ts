@@ -6,8 +6,9 @@ import type { ClusterRegistry } from '../fleet/index.js';
 import type { WorkloadKind, WorkloadRecord } from '../model/records.js';
 import { KUBE_KIND_OF, workloadRecord } from '../model/workload.js';
 import { type InputLimits, checkScaleWorkload, checkWorkloadArgument } from '../validation/index.js';
-import { requireCluster } from './clusters.js';
+import { requireCluster } from '../fleet/cluster-names.js';
 import { kubeCall } from './kube-errors.js';
+import { assertNever } from '../lang/assert-never.js';
 
 export interface WorkloadTarget {
   cluster: string;
@@ -76,8 +77,4 @@ function describe(ref: WorkloadTarget): string {
 
 function notFound(ref: WorkloadTarget): NotFoundError {
   return new NotFoundError(`workload: no ${describe(ref)} in cluster "${ref.cluster}"`);
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected workload kind ${String(value)}`);
 }

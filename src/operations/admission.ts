@@ -3,10 +3,11 @@
 // queues behind their holder), and it is written. Each claim is the store's, atomic.
 import { ConflictError } from '../errors/index.js';
 import { toGlobalId } from '../model/ids.js';
-import type { OperationStore, StoredOperation } from '../store/types.js';
+import { backoffDelay, NO_JITTER } from '../timing/index.js';
 import { heldByMessage, targetKeys } from './claims.js';
-import type { RunContext } from './run-context.js';
-import type { OperationRequest } from './runner.js';
+import type { Operation, OperationRequest } from './model.js';
+import type { OperationStore } from './ports.js';
+import type { RunnerContext } from './runner-context.js';
 
 /** A mutation asking for an operation, before it is planned. */
 export interface SubmitArgs {
@@ -23,7 +24,7 @@ export interface SubmitArgs {
 }
 
 export interface AdmitArgs {
-  run: RunContext;
+  run: RunnerContext;
   store: OperationStore;
   id: string;
   submit: SubmitArgs;
@@ -31,7 +32,7 @@ export interface AdmitArgs {
   /** how long an idempotency key names its operation */
   keyTtlMs: number;
   /** the operation as it will be written, from the plan */
-  build(request: OperationRequest, holder: string | undefined): StoredOperation;
+  build(request: OperationRequest, holder: string | undefined): Operation;
 }
 
 /** A reservation whose operation never appeared this long is a gateway that died in between. */
@@ -41,7 +42,7 @@ const ORPHAN_KEY_MS = 60_000;
  * @returns the operation written, and whether it is new (false: an earlier request with the same key)
  * @throws ConflictError for a key used with another request, or a target another operation holds (unless queued)
  */
-export async function admit(args: AdmitArgs): Promise<{ operation: StoredOperation; created: boolean }> {
+export async function admit(args: AdmitArgs): Promise<{ operation: Operation; created: boolean }> {
   const { run, store, id, submit } = args;
   const key = submit.idempotencyKey ?? null;
   if (key !== null) {
@@ -63,10 +64,9 @@ export async function admit(args: AdmitArgs): Promise<{ operation: StoredOperati
 }
 
 /** undefined once this request holds the key; else the operation an identical earlier request made */
-async function reserveKey({ run, store, id, submit, hash, keyTtlMs }: AdmitArgs, key: string): Promise<StoredOperation | undefined> {
-  // Waiting for another call's operation: polls from 10 ms, doubling up to pollMs.
-  let wait = 10;
-  for (;;) {
+async function reserveKey({ run, store, id, submit, hash, keyTtlMs }: AdmitArgs, key: string): Promise<Operation | undefined> {
+  // Waiting for another call's operation: polls from 10 ms, doubling up to pollMs (no jitter: the wait is local).
+  for (let attempt = 1; ; attempt++) {
     const createdAt = run.now();
     const held = await store.reserveKey({ principal: submit.requestedBy, key, operationId: id, requestHash: hash, createdAt, expiresAt: new Date(createdAt.getTime() + keyTtlMs) });
     if (!held) return undefined;
@@ -77,7 +77,6 @@ async function reserveKey({ run, store, id, submit, hash, keyTtlMs }: AdmitArgs,
     const operation = await store.get(held.operationId);
     if (operation) return operation;
     if (createdAt.getTime() - held.createdAt.getTime() > ORPHAN_KEY_MS) await store.releaseKey(submit.requestedBy, key, held.operationId);
-    else await run.sleep(wait, run.signal);
-    wait = Math.min(wait * 2, Math.max(run.pollMs, 10));
+    else await run.sleep(backoffDelay({ attempt, baseMs: 10, maxMs: Math.max(run.pollMs, 10), random: NO_JITTER }), run.signal);
   }
 }

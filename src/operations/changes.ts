@@ -1,15 +1,14 @@
 // The changes operations make to Kubernetes objects, and how to tell one already landed.
 // Pure: the runner sends these bodies and reads back objects to check them.
 import type { KubeObjects } from '../kube/index.js';
-import type { ContainerChange } from '../store/types.js';
+import { deploymentRevision } from '../model/revision-annotation.js';
+import type { ContainerChange } from './model.js';
 import type { WorkloadObject } from './rollout-status.js';
 
 /** What `kubectl rollout restart` sets on the pod template; a new value rolls every pod. */
 export const RESTARTED_AT_ANNOTATION = 'kubectl.kubernetes.io/restartedAt';
 /** The label the deployment controller adds to each ReplicaSet's template; not part of the Deployment's. */
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
-/** The revision the deployment controller writes on a Deployment and each of its ReplicaSets. */
-export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 /** Static pods the kubelet mirrors into the API: eviction cannot remove them. */
 const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
 
@@ -34,25 +33,19 @@ export function restartLanded(obj: WorkloadObject, restartedAt: string): boolean
   return obj.spec?.template?.metadata?.annotations?.[RESTARTED_AT_ANNOTATION] === restartedAt;
 }
 
-/** A whole-number annotation (a revision), or null. */
-export function revisionOf(obj: { metadata?: { annotations?: Record<string, string> } } | undefined): number | null {
-  const text = obj?.metadata?.annotations?.[REVISION_ANNOTATION];
-  return text !== undefined && /^\d{1,9}$/.test(text) ? Number(text) : null;
-}
-
 /** The Deployment's ReplicaSet at `revision`, among a namespace's ReplicaSets. */
 export function replicaSetAtRevision(deployment: KubeObjects['Deployment'], replicaSets: readonly KubeObjects['ReplicaSet'][], revision: number): KubeObjects['ReplicaSet'] | undefined {
   const uid = deployment.metadata?.uid;
-  return replicaSets.find((rs) => rs.metadata?.ownerReferences?.some((o) => o.controller && o.uid === uid) && revisionOf(rs) === revision);
+  return replicaSets.find((rs) => rs.metadata?.ownerReferences?.some((o) => o.controller && o.uid === uid) && deploymentRevision(rs) === revision);
 }
 
 /** The revision before the current one: the highest below it, as `kubectl rollout undo` picks. */
 export function previousRevision(deployment: KubeObjects['Deployment'], replicaSets: readonly KubeObjects['ReplicaSet'][]): number | null {
-  const current = revisionOf(deployment);
+  const current = deploymentRevision(deployment);
   const uid = deployment.metadata?.uid;
   const revisions = replicaSets
     .filter((rs) => rs.metadata?.ownerReferences?.some((o) => o.controller && o.uid === uid))
-    .map(revisionOf)
+    .map(deploymentRevision)
     .filter((r): r is number => r !== null && (current === null || r < current));
   return revisions.length > 0 ? Math.max(...revisions) : null;
 }

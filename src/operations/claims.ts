@@ -1,12 +1,13 @@
 // One operation per target at a time, as the runner sees it: the key a target is claimed
 // under, and waiting for targets another operation holds (queued operations, resumed ones).
-import type { OperationStore, StoredTarget } from '../store/types.js';
 import { toGlobalId } from '../model/ids.js';
-import type { RunContext } from './run-context.js';
+import type { OperationTarget } from './model.js';
+import type { OperationStore } from './ports.js';
+import type { RunnerContext } from './runner-context.js';
 import type { OperationTracker } from './tracker.js';
 
 /** A workload or host, whichever operation claims it; a Cluster target (a cluster not read) claims nothing. */
-export function targetKeys(targets: readonly StoredTarget[]): string[] {
+export function targetKeys(targets: readonly OperationTarget[]): string[] {
   return targets.filter((t) => t.kind !== 'Cluster').map((t) => [t.cluster, t.kind, t.namespace ?? '', t.name].join('/'));
 }
 
@@ -19,7 +20,7 @@ export function heldByMessage(holder: string): string {
  * one (its message says which), or once it is cancelled. Rejects with RunnerStopped when the
  * runner stops.
  */
-export async function holdTargets(run: RunContext, store: OperationStore, tracker: OperationTracker, cancelled: () => boolean): Promise<void> {
+export async function holdTargets(run: RunnerContext, store: OperationStore, tracker: OperationTracker, cancelled: () => boolean): Promise<void> {
   const keys = targetKeys(tracker.current().targets);
   let told: string | undefined;
   for (;;) {

@@ -1,12 +1,13 @@
 // `kubectl drain --ignore-daemonsets` for one node: evict its pods until none is left,
 // retrying evictions a disruption budget refuses (429) with backoff.
 import { type ClusterClient, KubeCallError } from '../kube/index.js';
+import { backoffDelay, NO_JITTER } from '../timing/index.js';
 import { evictablePods } from './changes.js';
-import type { RunContext } from './run-context.js';
-import { TargetFailure } from './run-context.js';
+import type { RunnerContext } from './runner-context.js';
+import { TargetFailure } from './runner-context.js';
 
 export interface DrainArgs {
-  run: RunContext;
+  run: RunnerContext;
   client: ClusterClient;
   node: string;
   /** epoch ms after which the drain gives up */
@@ -19,7 +20,8 @@ export interface DrainArgs {
 
 /** @throws TargetFailure when pods remain at the deadline */
 export async function drainNode({ run, client, node, deadline, backoffMs = run.pollMs, maxBackoffMs = 30 * backoffMs }: DrainArgs): Promise<void> {
-  let wait = backoffMs;
+  // Refused evictions in a row; no jitter: one drain per host is no herd to spread.
+  let refusals = 0;
   for (;;) {
     const { items } = await client.list('Pod', { fieldSelector: `spec.nodeName=${node}`, signal: run.signal });
     const pods = evictablePods(items);
@@ -36,7 +38,7 @@ export async function drainNode({ run, client, node, deadline, backoffMs = run.p
         else if (status !== 404) throw err;
       }
     }
-    await run.sleep(refused ? wait : run.pollMs, run.signal);
-    wait = refused ? Math.min(wait * 2, maxBackoffMs) : backoffMs;
+    refusals = refused ? refusals + 1 : 0;
+    await run.sleep(refused ? backoffDelay({ attempt: refusals, baseMs: backoffMs, maxMs: maxBackoffMs, random: NO_JITTER }) : run.pollMs, run.signal);
   }
 }

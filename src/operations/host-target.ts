@@ -9,22 +9,23 @@
 import { type ClusterClient, KubeCallError, type KubeObjects } from '../kube/index.js';
 import { REBOOT_REQUESTED_ANNOTATION, RESTART_OPERATION_ANNOTATION } from '../model/host.js';
 import { drainNode } from './drain.js';
+import type { HostTarget, OperationTarget } from './model.js';
 import { judgeReboot } from './rollout-status.js';
-import { type RunContext, TargetFailure, asTargetError, clientOf } from './run-context.js';
+import { type RunnerContext, TargetFailure, asTargetError, clientOf } from './runner-context.js';
 import type { OperationTracker } from './tracker.js';
 
 export interface HostTargetArgs {
-  run: RunContext;
+  run: RunnerContext;
   tracker: OperationTracker;
   index: number;
   timeoutSeconds: number;
 }
 
-export async function runHostTarget({ run, tracker, index, timeoutSeconds }: HostTargetArgs): Promise<void> {
-  let target = tracker.target(index);
+export async function executeHostTarget({ run, tracker, index, timeoutSeconds }: HostTargetArgs): Promise<void> {
+  let target = hostTarget(tracker.target(index));
   try {
     const client = clientOf(run, target.cluster);
-    if (target.step === 'planned') target = await tracker.apply(index, { type: 'start', at: run.now(), previousRevision: null });
+    if (target.step === 'planned') target = hostTarget(await tracker.apply(index, { type: 'start', at: run.now(), previousRevision: null }));
     const deadline = (target.startedAt ?? run.now()).getTime() + timeoutSeconds * 1000;
     const node = target.name;
     if (target.step === 'changing') {
@@ -32,7 +33,7 @@ export async function runHostTarget({ run, tracker, index, timeoutSeconds }: Hos
       await drainNode({ run, client, node, deadline });
       // The boot is recorded before the reboot is asked: a gateway stopping in between asks on
       // resume only if the node has neither a request nor a new boot (it never rebooted).
-      target = await tracker.apply(index, { type: 'changed', bootId: bootIdOf(await readNode(run, client, node)) });
+      target = hostTarget(await tracker.apply(index, { type: 'changed', bootId: bootIdOf(await readNode(run, client, node)) }));
     }
     if (target.step === 'changed') {
       await requestReboot(run, client, node, target.bootId ?? null);
@@ -47,11 +48,16 @@ export async function runHostTarget({ run, tracker, index, timeoutSeconds }: Hos
   }
 }
 
-function patchNode(run: RunContext, client: ClusterClient, node: string, body: object) {
+function hostTarget(target: OperationTarget): HostTarget {
+  if (target.kind !== 'Node') throw new Error(`a host restart's target ${target.cluster}/${target.name} is a ${target.kind}`);
+  return target;
+}
+
+function patchNode(run: RunnerContext, client: ClusterClient, node: string, body: object) {
   return client.patch('Node', node, body, { strategy: 'merge', signal: run.signal });
 }
 
-async function readNode(run: RunContext, client: ClusterClient, node: string): Promise<KubeObjects['Node']> {
+async function readNode(run: RunnerContext, client: ClusterClient, node: string): Promise<KubeObjects['Node']> {
   const found = await client.get('Node', node, { signal: run.signal });
   if (!found) throw new TargetFailure(`node ${node} no longer exists`);
   return found;
@@ -63,7 +69,7 @@ const bootIdOf = (node: KubeObjects['Node']): string | null => node.status?.node
  * Asks for the reboot unless it was asked (the request is still there), has started (NotReady)
  * or is over (a boot other than `bootId`): asking again would reboot the node twice.
  */
-async function requestReboot(run: RunContext, client: ClusterClient, node: string, bootId: string | null): Promise<void> {
+async function requestReboot(run: RunnerContext, client: ClusterClient, node: string, bootId: string | null): Promise<void> {
   const found = await readNode(run, client, node);
   const rebooted = bootId !== null && bootIdOf(found) !== bootId;
   if (rebooted || judgeReboot(found, REBOOT_REQUESTED_ANNOTATION) !== 'back') return;
@@ -74,7 +80,7 @@ async function requestReboot(run: RunContext, client: ClusterClient, node: strin
  * Back: Ready with the request gone and — when the boot before was known — a new boot.
  * @throws TargetFailure when the node is not back Ready by the deadline
  */
-async function waitForReboot(run: RunContext, client: ClusterClient, node: string, { deadline, timeoutSeconds, bootId }: { deadline: number; timeoutSeconds: number; bootId: string | null }): Promise<void> {
+async function waitForReboot(run: RunnerContext, client: ClusterClient, node: string, { deadline, timeoutSeconds, bootId }: { deadline: number; timeoutSeconds: number; bootId: string | null }): Promise<void> {
   for (;;) {
     try {
       const found = await readNode(run, client, node);

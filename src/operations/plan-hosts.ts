@@ -1,18 +1,20 @@
 // restartHosts' plan: the nodes named, or those a label selector picks, of one cluster.
 import { BadUserInputError, NotFoundError, parseUserSelector } from '../errors/index.js';
-import type { GatewayContext } from '../server/context.js';
+import type { RequestScope } from '../request/request-scope.js';
 import { type RestartHostsInput as CheckedRestartHostsInput, checkRestartHosts } from '../validation/index.js';
-import { clusterOrder, orUnreadCluster } from './plan-reads.js';
-import { hostTargets } from './plan.js';
-import type { OperationRequest } from './runner.js';
+import { requireCluster } from '../fleet/cluster-names.js';
+import { readCluster } from '../fleet/fan-out.js';
+import { unreadClusterTargets } from './plan-reads.js';
+import { hostTargets } from './planned-targets.js';
 import { atLeastOne } from './strategy.js';
+import type { OperationRequest } from './model.js';
 
 /** The contract's RestartHostsInput, as src/validation checks it; GraphQL hands absent fields over as null. */
 export interface RestartHostsInput extends CheckedRestartHostsInput {
   dryRun?: boolean | null;
 }
 
-type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
+type PlanContext = Pick<RequestScope, 'registry' | 'reader' | 'principal'>;
 
 /**
  * @param timeoutSeconds how long each host may take to drain, reboot and come back Ready
@@ -29,10 +31,10 @@ export async function planHostRestart(ctx: PlanContext, input: RestartHostsInput
   if ((hosts == null) === (labelSelector == null)) throw new BadUserInputError('give either hosts or labelSelector, not both or neither');
   if (hosts && hosts.length === 0) throw new BadUserInputError('hosts: name at least one host');
   const selector = labelSelector == null ? undefined : parseUserSelector(labelSelector);
-  const [cluster] = clusterOrder(ctx.registry, [input.cluster]);
-  const read = await orUnreadCluster(cluster!, ctx.reader.list(cluster!, 'Node'));
-  const nodes = 'value' in read ? read.value : [];
-  if (hosts && 'value' in read) {
+  const cluster = requireCluster(ctx.registry, input.cluster, 'input.cluster').name;
+  const read = await readCluster(cluster, ctx.reader.list(cluster, 'Node'));
+  const nodes = 'items' in read ? read.items : [];
+  if (hosts && 'items' in read) {
     const missing = hosts.filter((h) => !nodes.some((n) => n.metadata?.name === h));
     if (missing.length > 0) throw new NotFoundError(`cluster ${cluster} has no host ${[...new Set(missing)].join(', ')}`);
   }
@@ -43,7 +45,7 @@ export async function planHostRestart(ctx: PlanContext, input: RestartHostsInput
     idempotencyKey: input.idempotencyKey ?? null,
     dryRun: input.dryRun ?? false,
     params: { kind: 'HOST_RESTART', maxUnavailable, timeoutSeconds },
-    targets: 'failed' in read ? [read.failed] : hostTargets(cluster!, chosen),
+    targets: 'error' in read ? unreadClusterTargets([read]) : hostTargets(cluster, chosen),
   };
 }
 

@@ -2,17 +2,18 @@
 // workloads query's semantics), each to be restarted as `kubectl rollout restart` does.
 import { BadUserInputError, NotFoundError } from '../errors/index.js';
 import type { WorkloadKind, WorkloadRecord } from '../model/records.js';
+import { requireCluster } from '../fleet/cluster-names.js';
+import { fanOut, readCluster } from '../fleet/fan-out.js';
 import { toNamespaceRecord } from '../model/namespace.js';
 import { KUBE_KIND_OF, workloadRecord } from '../model/workload.js';
 import type { WorkloadObjectArgs } from '../model/workload-status.js';
-import { type WorkloadFilter, selectWorkloadClusters, workloadMatcher } from '../query/workload-filter.js';
-import type { GatewayContext } from '../server/context.js';
+import { type WorkloadFilter, namespaceEnvironments, workloadMatcher } from '../query/workload-filter.js';
+import type { RequestScope } from '../request/request-scope.js';
 import { readClusterWorkloads } from '../upgrades/index.js';
 import { checkRestartWorkloads, mayChangeNamespace } from '../validation/index.js';
-import { clusterOrder, orUnreadCluster } from './plan-reads.js';
-import { inClusterOrder, restartTargets } from './plan.js';
-import type { StoredTarget } from '../store/types.js';
-import type { OperationRequest } from './runner.js';
+import { clusterOrder, unreadClusterTargets } from './plan-reads.js';
+import { inClusterOrder, restartTargets } from './planned-targets.js';
+import type { OperationRequest, OperationTarget } from './model.js';
 import { type RolloutStrategyInput, rolloutStrategy } from './strategy.js';
 
 export interface WorkloadRefInput {
@@ -33,7 +34,7 @@ export interface RestartWorkloadsInput {
   idempotencyKey?: string | null;
 }
 
-type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
+type PlanContext = Pick<RequestScope, 'registry' | 'reader' | 'principal'>;
 
 /**
  * @param at the restart's time, written as every target's restartedAt (RFC 3339). With
@@ -41,7 +42,8 @@ type PlanContext = Pick<GatewayContext, 'registry' | 'reader' | 'principal'>;
  * having landed, so two restarts within one second must not write the same one.
  * A cluster that cannot be read is planned as its own FAILED target (kind Cluster).
  * @throws BadUserInputError unless exactly one of workloads and filter is given (or for a bad
- * strategy or selector), NotFoundError for unknown clusters or workloads
+ * strategy or selector, or an unknown cluster in the filter), NotFoundError for a workload
+ * (or its cluster) that does not exist
  */
 export async function planRestart(ctx: PlanContext, input: RestartWorkloadsInput, at: Date): Promise<OperationRequest> {
   checkRestartWorkloads(input);
@@ -49,7 +51,9 @@ export async function planRestart(ctx: PlanContext, input: RestartWorkloadsInput
   const { workloads, filter } = input;
   if ((workloads == null) === (filter == null)) throw new BadUserInputError('give either workloads or filter, not both or neither');
   if (workloads && workloads.length === 0) throw new BadUserInputError('workloads: name at least one workload');
-  const order = workloads ? clusterOrder(ctx.registry, [...new Set(workloads.map((w) => w.cluster))]) : clusterOrder(ctx.registry, filter?.clusters);
+  const order = workloads
+    ? [...new Set(workloads.map((w, i) => requireCluster(ctx.registry, w.cluster, `input.workloads[${i}].cluster`).name))]
+    : clusterOrder(ctx.registry, filter?.clusters, 'input.filter.clusters');
   const { found, unread } = workloads ? await namedWorkloads(ctx, workloads) : await filteredWorkloads(ctx, order, filter!);
   return {
     kind: 'RESTART',
@@ -64,16 +68,15 @@ export async function planRestart(ctx: PlanContext, input: RestartWorkloadsInput
 interface Found {
   found: WorkloadRecord[];
   /** one FAILED target per cluster that could not be read */
-  unread: StoredTarget[];
+  unread: OperationTarget[];
 }
 
 /** @throws NotFoundError naming every workload that does not exist (in the clusters that could be read) */
 async function namedWorkloads(ctx: PlanContext, refs: readonly WorkloadRefInput[]): Promise<Found> {
-  const reads = await Promise.all(refs.map((ref) => orUnreadCluster(ref.cluster, readWorkload(ctx, ref))));
-  const missing = refs.filter((_, i) => { const r = reads[i]!; return 'value' in r && !r.value; });
+  const reads = await Promise.all(refs.map((ref) => readCluster(ref.cluster, readWorkload(ctx, ref))));
+  const missing = refs.filter((_, i) => { const r = reads[i]!; return 'items' in r && !r.items; });
   if (missing.length > 0) throw new NotFoundError(`no workload ${missing.map((r) => `${r.kind} ${r.cluster}/${r.namespace}/${r.name}`).join(', ')}`);
-  const unread = new Map(reads.flatMap((r) => ('failed' in r ? [[r.failed.cluster, r.failed] as const] : [])));
-  return { found: reads.flatMap((r) => ('value' in r && r.value ? [r.value] : [])), unread: [...unread.values()] };
+  return { found: reads.flatMap((r) => ('items' in r && r.items ? [r.items] : [])), unread: unreadClusterTargets(reads) };
 }
 
 async function readWorkload(ctx: PlanContext, { cluster, namespace, kind, name }: WorkloadRefInput): Promise<WorkloadRecord | undefined> {
@@ -83,27 +86,14 @@ async function readWorkload(ctx: PlanContext, { cluster, namespace, kind, name }
 
 /** Every cluster the filter allows is read whole: one that cannot be read is its FAILED target. */
 async function filteredWorkloads(ctx: PlanContext, order: readonly string[], filter: WorkloadFilter): Promise<Found> {
-  const environments = new Map<string, string | null>();
-  const matches = workloadMatcher(filter, { environmentOf: (cluster, namespace) => environments.get(`${cluster}/${namespace}`) ?? null });
-  const clusters = selectWorkloadClusters(order, filter);
-  const lists = await Promise.all(
-    clusters.map((cluster) =>
-      orUnreadCluster(
-        cluster,
-        (async () => {
-          if (filter.environments) {
-            for (const ns of await ctx.reader.list(cluster, 'Namespace')) {
-              const record = toNamespaceRecord(cluster, ns);
-              environments.set(`${cluster}/${record.name}`, record.environment);
-            }
-          }
-          return readClusterWorkloads(ctx, cluster);
-        })(),
-      ),
-    ),
-  );
+  const environments = namespaceEnvironments();
+  const matches = workloadMatcher(filter, environments);
+  const lists = await fanOut(order, async (cluster) => {
+    if (filter.environments) environments.record((await ctx.reader.list(cluster, 'Namespace')).map((ns) => toNamespaceRecord(cluster, ns)));
+    return readClusterWorkloads(ctx, cluster);
+  });
   return {
-    found: lists.flatMap((r) => ('value' in r ? r.value : [])).filter((w) => matches(w) && mayChangeNamespace(w.namespace, filter.namespaces)),
-    unread: lists.flatMap((r) => ('failed' in r ? [r.failed] : [])),
+    found: lists.flatMap((r) => ('items' in r ? r.items : [])).filter((w) => matches(w) && mayChangeNamespace(w.namespace, filter.namespaces)),
+    unread: unreadClusterTargets(lists),
   };
 }

@@ -5,14 +5,15 @@ import { BadUserInputError, NotFoundError } from '../errors/index.js';
 import type { ClusterClient, KubeObjects } from '../kube/index.js';
 import { ownedRevisions, previousRevisionNumber, revisionNumbered, revisionTemplate } from '../model/controller-revisions.js';
 import { KUBE_KIND_OF } from '../model/workload.js';
-import type { GatewayContext } from '../server/context.js';
+import type { RequestScope } from '../request/request-scope.js';
 import { previousRevision, replicaSetAtRevision } from './changes.js';
 import { checkRollbackWorkload } from '../validation/index.js';
-import { clusterOrder, orUnavailable } from './plan-reads.js';
+import { requireCluster } from '../fleet/cluster-names.js';
+import { orUnavailable } from './plan-reads.js';
 import type { WorkloadRefInput } from './plan-restart.js';
-import { plannedTarget } from './plan.js';
-import type { OperationRequest } from './runner.js';
+import { plannedTarget } from './planned-targets.js';
 import { DEFAULT_STRATEGY } from './strategy.js';
+import type { OperationRequest } from './model.js';
 
 /** The contract's RollbackWorkloadInput. */
 export interface RollbackWorkloadInput {
@@ -20,7 +21,7 @@ export interface RollbackWorkloadInput {
   revision?: number | null;
 }
 
-type PlanContext = Pick<GatewayContext, 'registry' | 'principal'>;
+type PlanContext = Pick<RequestScope, 'registry' | 'principal'>;
 type Template = { spec?: { containers?: { image?: string }[] } } | undefined;
 
 /** What a rollback goes back to: the revision, and the images before and after. */
@@ -39,8 +40,7 @@ export async function planRollback(ctx: PlanContext, input: RollbackWorkloadInpu
   checkRollbackWorkload(input);
   const { workload, revision } = input;
   if (revision != null && (!Number.isInteger(revision) || revision < 1)) throw new BadUserInputError(`revision must be at least 1, got ${revision}`);
-  const [cluster] = clusterOrder(ctx.registry, [workload.cluster]);
-  const client = ctx.registry.get(cluster!)!.client;
+  const { client } = requireCluster(ctx.registry, workload.cluster, 'input.workload.cluster');
   const kind = KUBE_KIND_OF[workload.kind];
   const { namespace, name } = workload;
   const what = `${kind} ${workload.cluster}/${namespace}/${name}`;

@@ -1,14 +1,7 @@
-// The read side of operations, behind an interface so the store that will keep them plugs in
-// without resolvers changing. Until then the gateway holds them in memory, starting empty.
-import type { OperationKind, OperationRecord, OperationStatus } from './records.js';
-
-/** The contract's OperationFilter; GraphQL hands absent lists over as null. */
-export interface OperationFilter {
-  kinds?: readonly OperationKind[] | null;
-  status?: readonly OperationStatus[] | null;
-  /** operations with at least one target in one of these clusters */
-  clusters?: readonly string[] | null;
-}
+// The read side of operations, behind an interface so resolvers do not know where they are
+// kept: the store (store-reader.ts) in the gateway, or memory where a test needs no store.
+import type { OperationFilter } from './model.js';
+import type { OperationRecord } from './records.js';
 
 export interface OperationReader {
   /** every operation passing the filter, in no particular order (callers sort and page) */

@@ -1,37 +1,10 @@
-// Operations as the gateway keeps them: what was asked (a rollout, a restart...), of which
+// Operations as the read side shows them: what was asked (a rollout, a restart...), of which
 // targets, and how far it got. Free of GraphQL; the schema's Operation types read these.
+import { toGlobalId } from '../model/ids.js';
+import type { Operation, OperationKind, OperationStatus, OperationTarget, TargetStatus } from './model.js';
 
-/** The contract's OperationKind. */
-export const OPERATION_KINDS = ['ROLLOUT', 'RESTART', 'HOST_RESTART', 'ROLLBACK'] as const;
-export type OperationKind = (typeof OPERATION_KINDS)[number];
-
-/** The contract's OperationStatus. */
-export const OPERATION_STATUSES = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as const;
-export type OperationStatus = (typeof OPERATION_STATUSES)[number];
-
-/** The contract's TargetStatus. */
-export const TARGET_STATUSES = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'SKIPPED', 'CANCELLED'] as const;
-export type TargetStatus = (typeof TARGET_STATUSES)[number];
-
-/**
- * What an operation works on: a workload, or a host (a Node, which has no namespace). A
- * `Cluster` target stands for a cluster that could not be read when the operation was
- * planned: it fails, with the reason, when its turn comes.
- */
-export type TargetKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Node' | 'Cluster';
-
-export interface OperationTargetRecord {
-  cluster: string;
-  kind: TargetKind;
-  namespace: string | null;
-  name: string;
-  status: TargetStatus;
-  fromImage: string | null;
-  toImage: string | null;
-  message: string | null;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-}
+/** A target as the read side shows it: what names it and how far it got, not how the runner tracks it. */
+export type OperationTargetRecord = Pick<OperationTarget, 'cluster' | 'kind' | 'namespace' | 'name' | 'status' | 'fromImage' | 'toImage' | 'message' | 'startedAt' | 'finishedAt'>;
 
 export interface OperationRecord {
   /** the Node type, as on every record; what was asked is `operationKind` */
@@ -58,4 +31,25 @@ const FINISHED: ReadonlySet<TargetStatus> = new Set(['SUCCEEDED', 'FAILED', 'SKI
 export function operationProgress({ status, targets }: Pick<OperationRecord, 'status' | 'targets'>): number {
   if (targets.length === 0) return status === 'PENDING' || status === 'RUNNING' ? 0 : 1;
   return targets.filter((t) => FINISHED.has(t.status)).length / targets.length;
+}
+
+/** An operation as the read side shows it: what events publish and mutations return. */
+export function operationRecordOf(op: Operation): OperationRecord {
+  return {
+    kind: 'Operation',
+    id: toGlobalId('Operation', op.id),
+    operationKind: op.kind,
+    status: op.status,
+    dryRun: op.dryRun,
+    requestedBy: op.requestedBy,
+    createdAt: op.createdAt,
+    startedAt: op.startedAt,
+    finishedAt: op.finishedAt,
+    targets: op.targets.map(targetRecordOf),
+    message: op.message,
+  };
+}
+
+function targetRecordOf({ cluster, kind, namespace, name, status, fromImage, toImage, message, startedAt, finishedAt }: OperationTarget): OperationTargetRecord {
+  return { cluster, kind, namespace, name, status, fromImage, toImage, message, startedAt, finishedAt };
 }

@@ -2,12 +2,12 @@
 import type { KubeObjects } from '../kube/index.js';
 import { findCondition } from '../model/condition.js';
 import { PROGRESS_DEADLINE_EXCEEDED, daemonSetStatus, statefulSetStatus } from '../model/workload-status.js';
-import type { TargetKind } from './records.js';
+import type { WorkloadTargetKind } from './model.js';
+import { assertNever } from '../lang/assert-never.js';
 
 export type RolloutJudgement = { phase: 'waiting'; why: string } | { phase: 'complete' } | { phase: 'failed'; reason: string };
 
 export type WorkloadObject = KubeObjects['Deployment'] | KubeObjects['StatefulSet'] | KubeObjects['DaemonSet'];
-export type WorkloadTargetKind = Exclude<TargetKind, 'Node' | 'Cluster'>;
 
 /**
  * Deployments: complete once the controller observed the current generation and every
@@ -67,8 +67,4 @@ export type RebootPhase = 'requested' | 'down' | 'back';
 export function judgeReboot(node: KubeObjects['Node'], requestAnnotation: string): RebootPhase {
   if (node.metadata?.annotations?.[requestAnnotation] !== undefined) return 'requested';
   return findCondition(node.status?.conditions, 'Ready')?.status === 'True' ? 'back' : 'down';
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected ${JSON.stringify(value)}`);
 }

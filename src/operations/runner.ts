@@ -1,33 +1,22 @@
 // The operation runner: one per gateway. Writes each operation (targets fixed, claimed) to the
-// store before anything changes, runs it in the background under a lease, publishes every
+// store before anything changes, executes it in the background under a lease, publishes every
 // change on OperationEvents, and takes over whatever a gateway that stopped or died left
 // unfinished (at start, and by a scan while it runs).
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../errors/index.js';
 import type { ClusterRegistry } from '../fleet/index.js';
 import type { Logger } from '../logging/index.js';
-import type { GatewayStore, OperationLease, StoredOperation, StoredTarget } from '../store/types.js';
 import { type SubmitArgs, admit } from './admission.js';
 import { heldByMessage } from './claims.js';
 import type { OperationEvents } from './events.js';
-import { type Execution, executeOperation } from './execute.js';
-import type { OperationParams } from './params.js';
-import type { OperationKind } from './records.js';
+import { type Execution, executeOperation } from './execute-operation.js';
 import { type LeaseTerms, keepLease, leaseUntil, takeOver } from './lease.js';
+import type { Operation, OperationLease, OperationRequest, OperationTarget } from './model.js';
+import type { OperationStore } from './ports.js';
+import { operationRecordOf } from './records.js';
 import { requestHash } from './request-hash.js';
-import { type RunContext, sleep as realSleep } from './run-context.js';
+import { type RunnerContext, sleep as realSleep } from './runner-context.js';
 import { isOperationFinished, operationOutcome } from './state.js';
-import { operationRecordOf } from './stored.js';
-
-/** What a mutation asks for, planned and checked: the targets are final. */
-export interface OperationRequest {
-  kind: OperationKind;
-  requestedBy: string;
-  idempotencyKey: string | null;
-  dryRun: boolean;
-  params: OperationParams;
-  targets: StoredTarget[];
-}
 
 export interface OperationRunner {
   /**
@@ -38,13 +27,13 @@ export interface OperationRunner {
    * @throws ConflictError for a key used with another request, or for a target another
    * operation holds (unless `queue`: the operation then waits for it)
    */
-  submit(args: SubmitArgs): Promise<StoredOperation>;
+  submit(args: SubmitArgs): Promise<Operation>;
   /**
    * Cancels by store id: no new target starts, pending ones end CANCELLED, running ones
    * finish, then the operation ends CANCELLED. Resolves with it once the pending are marked.
    * @throws NotFoundError for an unknown id, ConflictError for a finished operation
    */
-  cancel(id: string): Promise<StoredOperation>;
+  cancel(id: string): Promise<Operation>;
   /**
    * Stops work where it stands, marking nothing failed, and gives back the leases so another
    * runner (or this gateway's next start) resumes at once. `keepLeases`: leave them as a crash
@@ -56,14 +45,15 @@ export interface OperationRunner {
 }
 
 export interface OperationRunnerOptions {
-  store: GatewayStore;
+  /** where operations are kept: the gateway's store, through the port it implements */
+  store: { readonly operations: OperationStore };
   registry: ClusterRegistry;
   events: OperationEvents;
   logger: Logger;
   /** default () => new Date() */
   now?: () => Date;
   /** default real time (setTimeout), rejecting when the runner stops */
-  sleep?: RunContext['sleep'];
+  sleep?: RunnerContext['sleep'];
   /** between two reads of a workload or node being waited on, and between claims of a queued operation; default 1000 ms */
   pollMs?: number;
   /** how long a host may take to drain, reboot and come back Ready; default 600 s */
@@ -101,15 +91,15 @@ export async function startOperationRunner({
   idempotencyKeyTtlMs = DEFAULT_IDEMPOTENCY_KEY_TTL_MS,
 }: OperationRunnerOptions): Promise<OperationRunner> {
   const stopping = new AbortController();
-  const run: RunContext = { registry, logger: logger.child({ component: 'operations' }), now, sleep, pollMs, signal: stopping.signal };
+  const run: RunnerContext = { registry, logger: logger.child({ component: 'operations' }), now, sleep, pollMs, signal: stopping.signal };
   const terms: LeaseTerms = { owner, leaseMs };
   const executions = new Map<string, Execution>();
-  const execute = (operation: StoredOperation) => {
+  const execute = (operation: Operation) => {
     if (executions.has(operation.id)) return;
     const own = new AbortController();
-    const opRun: RunContext = { ...run, signal: AbortSignal.any([stopping.signal, own.signal]) };
+    const opRun: RunnerContext = { ...run, signal: AbortSignal.any([stopping.signal, own.signal]) };
     const lost = () => {
-      run.logger.warn({ operation: operation.id }, 'another gateway took this operation over; no longer driving it');
+      run.logger.warn({ operation: operation.id }, 'another gateway took this operation over; no longer executing it');
       own.abort();
     };
     const execution = executeOperation({ run: opRun, store: store.operations, events, operation, owner, onLeaseLost: lost });
@@ -120,7 +110,8 @@ export async function startOperationRunner({
       executions.delete(operation.id);
     });
   };
-  const scan = () => takeOver(run, store.operations, terms, (id) => executions.has(id), execute);
+  const reported = new Set<string>();
+  const scan = () => takeOver({ run, store: store.operations, terms, executing: (id) => executions.has(id), execute, reported });
 
   await scan();
   void rescan(run, leaseMs / 2, scan);
@@ -147,16 +138,16 @@ export async function startOperationRunner({
       return (await store.operations.get(id)) ?? marked;
     },
     async stop({ keepLeases = false } = {}) {
-      const driven = [...executions.keys()];
+      const executing = [...executions.keys()];
       stopping.abort();
       await Promise.allSettled([...executions.values()].map((e) => e.done));
-      if (!keepLeases) await Promise.allSettled(driven.map((id) => store.operations.releaseLease(id, owner)));
+      if (!keepLeases) await Promise.allSettled(executing.map((id) => store.operations.releaseLease(id, owner)));
     },
   };
 }
 
 /** Scans for operations to take over every `everyMs` until the runner stops; a failed scan is logged and tried again. */
-async function rescan(run: RunContext, everyMs: number, scan: () => Promise<void>): Promise<void> {
+async function rescan(run: RunnerContext, everyMs: number, scan: () => Promise<void>): Promise<void> {
   for (;;) {
     try {
       await run.sleep(everyMs, run.signal);
@@ -170,11 +161,11 @@ async function rescan(run: RunContext, everyMs: number, scan: () => Promise<void
 const DRY_RUN_MESSAGE = 'dry run: nothing was changed';
 
 /** PENDING, leased to this runner; a dry run finished at once: targets SKIPPED, unread clusters FAILED. */
-function newOperation({ kind, requestedBy, idempotencyKey, dryRun, params, targets }: OperationRequest, id: string, at: Date, holder: string | undefined, lease: OperationLease): StoredOperation {
-  const base = { id, kind, dryRun, requestedBy, idempotencyKey, createdAt: at, params: params as unknown as Record<string, unknown>, cancelRequested: false };
+function newOperation({ kind, requestedBy, idempotencyKey, dryRun, params, targets }: OperationRequest, id: string, at: Date, holder: string | undefined, lease: OperationLease): Operation {
+  const base = { id, kind, dryRun, requestedBy, idempotencyKey, createdAt: at, params, cancelRequested: false };
   const waiting = holder === undefined ? null : `waiting: ${heldByMessage(holder)}`;
   if (!dryRun) return { ...base, status: 'PENDING', startedAt: null, finishedAt: null, message: waiting, targets, lease };
-  const ended = targets.map((t): StoredTarget =>
+  const ended = targets.map((t): OperationTarget =>
     t.kind === 'Cluster'
       ? { ...t, status: 'FAILED', step: 'done', startedAt: at, finishedAt: at }
       : { ...t, status: 'SKIPPED', step: 'done', message: DRY_RUN_MESSAGE, finishedAt: at },

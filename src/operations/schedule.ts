@@ -1,6 +1,7 @@
 // Which targets start next, pure: given where every target stands, the limit on concurrent
 // work, failures and a cancel request, what to start, skip and cancel now.
-import type { TargetStatus } from './records.js';
+import type { TargetStatus } from './model.js';
+import { assertNever } from '../lang/assert-never.js';
 
 export type ConcurrencyLimit =
   /**
@@ -76,8 +77,4 @@ function byCluster(targets: ScheduleInput['targets'], order: readonly string[], 
   }
   for (const { next } of fresh.slice(0, Math.max(0, maxParallel - underWay))) start.push(next);
   return start.sort((a, b) => a - b);
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected limit ${JSON.stringify(value)}`);
 }

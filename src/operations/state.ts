@@ -7,9 +7,9 @@
 //   planned / rolling-back ──failed──▶ done (FAILED): it could not start / there was nothing to go back to
 //
 // Each step is written to the store BEFORE the work it names, so a gateway that stops
-// anywhere resumes knowing what may have landed (see TargetStep in src/store/types.ts).
-import type { OperationFields, StoredOperation, StoredTarget, TargetFields } from '../store/types.js';
-import type { OperationStatus, TargetStatus } from './records.js';
+// anywhere resumes knowing what may have landed (see TargetStep in model.ts).
+import type { Operation, OperationFields, OperationStatus, OperationTarget, TargetFields, TargetStatus } from './model.js';
+import { assertNever } from '../lang/assert-never.js';
 
 export type TargetEvent =
   /** work begins: the change is about to be made; `previousRevision` is what to return to */
@@ -32,11 +32,11 @@ export class InvalidTransitionError extends Error {
 
 const FINISHED_TARGET: ReadonlySet<TargetStatus> = new Set(['SUCCEEDED', 'FAILED', 'SKIPPED', 'CANCELLED']);
 
-export function isTargetFinished(target: Pick<StoredTarget, 'status'>): boolean {
+export function isTargetFinished(target: Pick<OperationTarget, 'status'>): boolean {
   return FINISHED_TARGET.has(target.status);
 }
 
-export function isOperationFinished(op: Pick<StoredOperation, 'status'>): boolean {
+export function isOperationFinished(op: Pick<Operation, 'status'>): boolean {
   return op.status !== 'PENDING' && op.status !== 'RUNNING';
 }
 
@@ -44,8 +44,8 @@ export function isOperationFinished(op: Pick<StoredOperation, 'status'>): boolea
  * The fields an event changes on a target.
  * @throws InvalidTransitionError for an event the target's step does not allow (a bug of the caller).
  */
-export function transition(target: Pick<StoredTarget, 'step' | 'message'>, event: TargetEvent): TargetFields {
-  const allowed = (...steps: StoredTarget['step'][]) => {
+export function transition(target: Pick<OperationTarget, 'step' | 'message'>, event: TargetEvent): TargetFields {
+  const allowed = (...steps: OperationTarget['step'][]) => {
     if (!steps.includes(target.step)) throw new InvalidTransitionError(`a target at step ${target.step} cannot take ${event.type}`);
   };
   switch (event.type) {
@@ -87,7 +87,7 @@ export function transition(target: Pick<StoredTarget, 'step' | 'message'>, event
  * when any target failed, SUCCEEDED otherwise (skipped targets of a dry run included).
  * Undefined while a target is still to finish.
  */
-export function operationOutcome(op: Pick<StoredOperation, 'targets' | 'cancelRequested'>, at: Date): OperationFields | undefined {
+export function operationOutcome(op: Pick<Operation, 'targets' | 'cancelRequested'>, at: Date): OperationFields | undefined {
   if (!op.targets.every(isTargetFinished)) return undefined;
   const failed = op.targets.filter((t) => t.status === 'FAILED').length;
   const status: OperationStatus = op.cancelRequested ? 'CANCELLED' : failed > 0 ? 'FAILED' : 'SUCCEEDED';
@@ -108,8 +108,4 @@ function outcomeMessage(status: OperationStatus, failed: number, total: number):
     default:
       return assertNever(status);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected ${JSON.stringify(value)}`);
 }

@@ -1,9 +1,9 @@
 // Operations read from the store: global ids outside, the store's own ids inside. Each call
 // reads the store, so every request sees the latest state the runner wrote.
 import { fromGlobalId } from '../model/ids.js';
-import type { OperationStore } from '../store/types.js';
+import type { OperationStore } from './ports.js';
 import type { OperationReader } from './reader.js';
-import { operationRecordOf } from './stored.js';
+import { operationRecordOf } from './records.js';
 
 export function createStoreOperationReader({ operations }: { operations: OperationStore }): OperationReader {
   return {

@@ -1,17 +1,7 @@
 // How an operation works through its targets: the contract's RolloutStrategyInput with its
 // defaults applied and checked, and the restartHosts limit. Pure.
 import { BadUserInputError } from '../errors/index.js';
-
-export interface RolloutStrategy {
-  /** clusters worked on at once, in the order given; default 1 */
-  maxParallelClusters: number;
-  /** start no new target after one has failed; default true */
-  stopOnFailure: boolean;
-  /** return a failed target to the revision it had before the change; default true */
-  rollbackOnFailure: boolean;
-  /** seconds a target may take to become available before it counts as failed; default 600 */
-  timeoutSeconds: number;
-}
+import type { RolloutStrategy } from './model.js';
 
 /** The contract's RolloutStrategyInput; GraphQL hands absent fields over as null. */
 export interface RolloutStrategyInput {

@@ -2,25 +2,26 @@
 // to the store first, then published when the record changed. Targets of one operation change
 // concurrently; the store sets each target's fields alone, so the copy kept is whichever write
 // came back last for the operation and the per-target copy of each target's own last write.
-import { LeaseLostError, type OperationFields, type OperationStore, type StoredOperation, type StoredTarget } from '../store/types.js';
 import type { OperationEvents } from './events.js';
-import { RunnerStopped } from './run-context.js';
+import type { Operation, OperationFields, OperationTarget } from './model.js';
+import { LeaseLostError, type OperationStore } from './ports.js';
+import { operationRecordOf } from './records.js';
+import { RunnerStopped } from './runner-context.js';
 import { type TargetEvent, transition } from './state.js';
-import { operationRecordOf } from './stored.js';
 
 export interface OperationTracker {
   readonly id: string;
   /** the latest copy, targets as this runner last wrote them */
-  current(): StoredOperation;
-  target(index: number): StoredTarget;
-  apply(index: number, event: TargetEvent): Promise<StoredTarget>;
-  update(fields: OperationFields): Promise<StoredOperation>;
+  current(): Operation;
+  target(index: number): OperationTarget;
+  apply(index: number, event: TargetEvent): Promise<OperationTarget>;
+  update(fields: OperationFields): Promise<Operation>;
 }
 
 export interface TrackArgs {
   store: OperationStore;
   events: OperationEvents;
-  operation: StoredOperation;
+  operation: Operation;
   /** the runner whose lease fences every write; none: unfenced */
   owner?: string;
   /** called when a write finds another runner holds the lease; the write then rejects with RunnerStopped */
@@ -32,11 +33,11 @@ export function trackOperation({ store, events, operation, owner, onLeaseLost = 
   const lost = (err: unknown): never => {
     if (!(err instanceof LeaseLostError)) throw err;
     onLeaseLost();
-    throw new RunnerStopped('another gateway drives this operation now', { cause: err });
+    throw new RunnerStopped('another gateway executes this operation now', { cause: err });
   };
   let latest = operation;
   const targets = [...operation.targets];
-  const current = (): StoredOperation => ({ ...latest, targets: [...targets] });
+  const current = (): Operation => ({ ...latest, targets: [...targets] });
   // Only changes are published: a write of what the record does not show (a target's step, a
   // lease) would otherwise send subscribers the same payload again.
   let lastSent = JSON.stringify(operationRecordOf(operation));

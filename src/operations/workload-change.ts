@@ -2,11 +2,11 @@
 // target at step `changing` checks before changing, so no workload is changed twice.
 import { type ClusterClient, KubeCallError, type KubeObjects } from '../kube/index.js';
 import { type ControllerRevision, ownedRevisions, revisionNumbered, runsRevision } from '../model/controller-revisions.js';
-import type { ContainerChange, StoredTarget } from '../store/types.js';
 import { imagePatch, imagesLanded, replicaSetAtRevision, restartLanded, restartPatch, runsTemplateOf, templateForRollback } from './changes.js';
-import type { WorkloadParams } from './params.js';
-import type { WorkloadObject, WorkloadTargetKind } from './rollout-status.js';
-import { TargetFailure } from './run-context.js';
+import type { ContainerChange, WorkloadParams, WorkloadTarget } from './model.js';
+import type { WorkloadObject } from './rollout-status.js';
+import { TargetFailure } from './runner-context.js';
+import { assertNever } from '../lang/assert-never.js';
 
 export interface WorkloadChange {
   landed(obj: WorkloadObject): boolean;
@@ -16,7 +16,7 @@ export interface WorkloadChange {
 
 export interface ChangeArgs {
   client: ClusterClient;
-  target: StoredTarget & { kind: WorkloadTargetKind };
+  target: WorkloadTarget;
   params: WorkloadParams;
   signal: AbortSignal;
 }
@@ -87,7 +87,7 @@ function movedContainers(obj: WorkloadObject, changes: readonly ContainerChange[
 }
 
 /** `kubectl rollout undo --to-revision`: the Deployment's ReplicaSet at that revision. */
-export async function revisionReplicaSet(client: ClusterClient, target: Pick<StoredTarget, 'name' | 'namespace'>, revision: number, signal: AbortSignal): Promise<KubeObjects['ReplicaSet']> {
+export async function revisionReplicaSet(client: ClusterClient, target: Pick<WorkloadTarget, 'name' | 'namespace'>, revision: number, signal: AbortSignal): Promise<KubeObjects['ReplicaSet']> {
   const namespace = target.namespace ?? undefined;
   const deployment = await client.get('Deployment', target.name, { namespace, signal });
   if (!deployment) throw new TargetFailure(`Deployment ${target.namespace}/${target.name} no longer exists`);
@@ -98,7 +98,7 @@ export async function revisionReplicaSet(client: ClusterClient, target: Pick<Sto
 }
 
 /** Writes the ReplicaSet's pod template back into the Deployment; a 409 reads again (ClusterClient.update). */
-export function writeTemplate(client: ClusterClient, target: Pick<StoredTarget, 'name' | 'namespace'>, rs: KubeObjects['ReplicaSet'], signal: AbortSignal) {
+export function writeTemplate(client: ClusterClient, target: Pick<WorkloadTarget, 'name' | 'namespace'>, rs: KubeObjects['ReplicaSet'], signal: AbortSignal) {
   return client.update(
     'Deployment',
     target.name,
@@ -109,7 +109,7 @@ export function writeTemplate(client: ClusterClient, target: Pick<StoredTarget, 
   );
 }
 
-type RevisionTarget = Pick<StoredTarget, 'name' | 'namespace'> & { kind: 'StatefulSet' | 'DaemonSet' };
+type RevisionTarget = Pick<WorkloadTarget, 'name' | 'namespace'> & { kind: 'StatefulSet' | 'DaemonSet' };
 
 /** `kubectl rollout undo` for a StatefulSet or DaemonSet: the revision's own patch, sent as it is. */
 export async function revisionChange(client: ClusterClient, target: RevisionTarget, revision: number, signal: AbortSignal): Promise<WorkloadChange> {
@@ -129,8 +129,4 @@ async function controllerRevision(client: ClusterClient, target: RevisionTarget,
   const found = revisionNumbered(ownedRevisions(owner, items), revision);
   if (!found) throw new TargetFailure(`${target.kind} ${target.namespace}/${target.name} has no revision ${revision}`);
   return found;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected params ${JSON.stringify(value)}`);
 }

@@ -5,32 +5,30 @@
 //   rolling-back write the recorded revision back, FAILED with a message saying so
 import { type ClusterClient, KubeCallError, type KubeObjects } from '../kube/index.js';
 import { currentRevisionNumber, ownedRevisions, updateRevisionOf } from '../model/controller-revisions.js';
-import type { StoredTarget } from '../store/types.js';
-import { imagePatch, revisionOf } from './changes.js';
-import type { WorkloadParams } from './params.js';
-import { type RolloutJudgement, type WorkloadObject, type WorkloadTargetKind, judgeRollout } from './rollout-status.js';
-import { type RunContext, TargetFailure, asTargetError, clientOf } from './run-context.js';
+import { deploymentRevision } from '../model/revision-annotation.js';
+import { imagePatch } from './changes.js';
+import type { OperationTarget, WorkloadParams, WorkloadTarget } from './model.js';
+import { type RolloutJudgement, type WorkloadObject, judgeRollout } from './rollout-status.js';
+import { type RunnerContext, TargetFailure, asTargetError, clientOf } from './runner-context.js';
 import type { OperationTracker } from './tracker.js';
 import { revisionChange, revisionReplicaSet, workloadChange, writeTemplate } from './workload-change.js';
 
-type WorkloadTarget = StoredTarget & { kind: WorkloadTargetKind };
-
 export interface WorkloadTargetArgs {
-  run: RunContext;
+  run: RunnerContext;
   tracker: OperationTracker;
   index: number;
   params: WorkloadParams;
 }
 
-export async function runWorkloadTarget({ run, tracker, index, params }: WorkloadTargetArgs): Promise<void> {
-  let target = tracker.target(index) as WorkloadTarget;
+export async function executeWorkloadTarget({ run, tracker, index, params }: WorkloadTargetArgs): Promise<void> {
+  let target = workloadTarget(tracker.target(index));
   try {
     const client = clientOf(run, target.cluster);
     if (target.step === 'planned') {
       // Started either way, so that a read failing here fails the target as any later step would.
       const read_ = await read(run, client, target).then((obj) => ({ obj }), (failure: unknown) => ({ obj: undefined, failure }));
       const previousRevision = read_.obj ? await revisionNow(run, client, target, read_.obj) : null;
-      target = (await tracker.apply(index, { type: 'start', at: run.now(), previousRevision })) as WorkloadTarget;
+      target = workloadTarget(await tracker.apply(index, { type: 'start', at: run.now(), previousRevision }));
       if ('failure' in read_) throw read_.failure;
     }
     if (target.step === 'changing') {
@@ -38,7 +36,7 @@ export async function runWorkloadTarget({ run, tracker, index, params }: Workloa
       const obj = await read(run, client, target);
       if (!obj) throw new TargetFailure(`${target.kind} ${target.namespace}/${target.name} no longer exists`);
       if (!change.landed(obj)) await change.apply(obj);
-      target = (await tracker.apply(index, { type: 'changed' })) as WorkloadTarget;
+      target = workloadTarget(await tracker.apply(index, { type: 'changed' }));
     }
     if (target.step === 'changed') {
       const judgement = await waitForRollout(run, client, target, params.strategy.timeoutSeconds);
@@ -51,7 +49,7 @@ export async function runWorkloadTarget({ run, tracker, index, params }: Workloa
         await tracker.apply(index, { type: 'failed', at: run.now(), reason });
         return;
       }
-      target = (await tracker.apply(index, { type: 'rolling-back', reason })) as WorkloadTarget;
+      target = workloadTarget(await tracker.apply(index, { type: 'rolling-back', reason }));
     }
     if (target.step === 'rolling-back') {
       const revision = await rollBack(run, client, target);
@@ -64,9 +62,14 @@ export async function runWorkloadTarget({ run, tracker, index, params }: Workloa
   }
 }
 
+function workloadTarget(target: OperationTarget): WorkloadTarget {
+  if (target.kind === 'Node' || target.kind === 'Cluster') throw new Error(`a workload operation's target ${target.cluster}/${target.name} is a ${target.kind}`);
+  return target;
+}
+
 /** The workload's revision before the change: a Deployment's annotation, else its ControllerRevisions' (null when unreadable). */
-async function revisionNow(run: RunContext, client: ClusterClient, target: WorkloadTarget, obj: WorkloadObject): Promise<number | null> {
-  if (target.kind === 'Deployment') return revisionOf(obj);
+async function revisionNow(run: RunnerContext, client: ClusterClient, target: WorkloadTarget, obj: WorkloadObject): Promise<number | null> {
+  if (target.kind === 'Deployment') return deploymentRevision(obj);
   try {
     const { items } = await client.list('ControllerRevision', { namespace: target.namespace ?? undefined, signal: run.signal });
     return currentRevisionNumber(ownedRevisions(obj, items), updateRevisionOf(obj as KubeObjects['StatefulSet' | 'DaemonSet']));
@@ -77,7 +80,7 @@ async function revisionNow(run: RunContext, client: ClusterClient, target: Workl
   }
 }
 
-async function read(run: RunContext, client: ClusterClient, target: WorkloadTarget): Promise<WorkloadObject | undefined> {
+async function read(run: RunnerContext, client: ClusterClient, target: WorkloadTarget): Promise<WorkloadObject | undefined> {
   return client.get(target.kind, target.name, { namespace: target.namespace ?? undefined, signal: run.signal });
 }
 
@@ -86,7 +89,7 @@ async function read(run: RunContext, client: ClusterClient, target: WorkloadTarg
  * after the target started (then 'waiting', with why). A cluster that cannot be read for a
  * while is waited on like a rollout under way.
  */
-async function waitForRollout(run: RunContext, client: ClusterClient, target: WorkloadTarget, timeoutSeconds: number): Promise<RolloutJudgement> {
+async function waitForRollout(run: RunnerContext, client: ClusterClient, target: WorkloadTarget, timeoutSeconds: number): Promise<RolloutJudgement> {
   const deadline = (target.startedAt ?? run.now()).getTime() + timeoutSeconds * 1000;
   let why = 'the rollout has not been observed';
   for (;;) {
@@ -113,7 +116,7 @@ async function waitForRollout(run: RunContext, client: ClusterClient, target: Wo
  * revision, null for images.
  * @throws TargetFailure when there is nothing to go back to
  */
-async function rollBack(run: RunContext, client: ClusterClient, target: WorkloadTarget): Promise<number | null> {
+async function rollBack(run: RunnerContext, client: ClusterClient, target: WorkloadTarget): Promise<number | null> {
   if (target.kind === 'Deployment' && target.previousRevision !== null) {
     const rs = await revisionReplicaSet(client, target, target.previousRevision, run.signal);
     await writeTemplate(client, target, rs, run.signal);

@@ -1,15 +1,14 @@
 // The fleet's environments for one request, from each cluster's one namespace list of that
 // request. A cluster that cannot be read is recorded in ctx.clusterErrors and counts as
 // holding none: its environments are listed without it, never the whole answer lost.
-import type { KubeObjects } from '../kube/index.js';
-import { listAcross } from '../loaders/index.js';
+import { getOrNone, listAcross } from '../loaders/index.js';
 import { groupEnvironments } from '../model/environment.js';
 import { toNamespaceRecord } from '../model/namespace.js';
 import type { EnvironmentRecord, NamespaceRecord } from '../model/records.js';
-import type { GatewayContext } from '../server/context.js';
+import type { RequestScope } from '../request/request-scope.js';
 import type { WorkloadFilter } from './workload-filter.js';
 
-type ReadContext = Pick<GatewayContext, 'registry' | 'reader' | 'clusterErrors'>;
+type ReadContext = Pick<RequestScope, 'registry' | 'reader' | 'clusterErrors'>;
 
 /** The contract's EnvironmentFilter; absent or null criteria pass every environment. */
 export interface EnvironmentFilter {
@@ -55,13 +54,7 @@ export function filterEnvironments(environments: readonly EnvironmentRecord[], f
  * failure recorded.
  */
 export async function environmentOfNamespace(ctx: ReadContext, cluster: string, namespace: string): Promise<EnvironmentRecord | null> {
-  let found: KubeObjects['Namespace'] | undefined;
-  try {
-    found = ctx.registry.get(cluster) ? await ctx.reader.get(cluster, 'Namespace', namespace) : undefined;
-  } catch (err) {
-    ctx.clusterErrors.report(err);
-    return null;
-  }
+  const found = ctx.registry.get(cluster) ? await getOrNone(ctx, cluster, 'Namespace', namespace) : undefined;
   if (!found || toNamespaceRecord(cluster, found).environment === null) return null;
   return (await readEnvironments(ctx)).backedBy(cluster, namespace) ?? null;
 }

@@ -19,12 +19,6 @@ export const HOSTS_BY_CLUSTER_AND_NAME: SortKey<HostRecord> = {
   directions: ['ASC', 'ASC'],
 };
 
-/** The names of the clusters a filter asks for, among those given (every one when it names none). */
-export function selectClusters(clusters: readonly string[], filter: HostFilter | null | undefined): string[] {
-  const wanted = filter?.clusters;
-  return wanted ? clusters.filter((name) => wanted.includes(name)) : [...clusters];
-}
-
 /**
  * A predicate passing hosts that meet every criterion of the filter. The selector is
  * parsed once, here, so a bad one fails the request before any cluster is asked.

@@ -1,7 +1,8 @@
 // The contract's WorkloadFilter as a pure predicate over WorkloadRecords.
 import { parseUserSelector } from '../errors/index.js';
 import { imageMatchesFragment } from '../images/index.js';
-import type { WorkloadKind, WorkloadRecord, WorkloadStatus } from '../model/records.js';
+import { refKey } from '../model/ids.js';
+import type { NamespaceRecord, WorkloadKind, WorkloadRecord, WorkloadStatus } from '../model/records.js';
 
 /**
  * GraphQL hands absent criteria over as null; an absent or null criterion matches every
@@ -28,6 +29,25 @@ export interface WorkloadFilterContext {
    * asked when the filter names environments; without it no workload has an environment.
    */
   environmentOf?(cluster: string, namespace: string): string | null;
+}
+
+/** The environment lookup a matcher reads, filled from the namespace lists of the clusters read. */
+export interface NamespaceEnvironments extends Required<WorkloadFilterContext> {
+  /** Remembers the environment each of these namespaces backs (or that it backs none). */
+  record(namespaces: readonly NamespaceRecord[]): void;
+}
+
+/**
+ * An empty environment lookup for one request: the `workloads` query and restart planning
+ * record what their namespace lists say and hand it to workloadMatcher. A namespace never
+ * recorded backs no environment.
+ */
+export function namespaceEnvironments(): NamespaceEnvironments {
+  const byNamespace = new Map<string, string | null>();
+  return {
+    record: (namespaces) => namespaces.forEach((ns) => byNamespace.set(refKey({ cluster: ns.cluster, name: ns.name }), ns.environment)),
+    environmentOf: (cluster, name) => byNamespace.get(refKey({ cluster, name })) ?? null,
+  };
 }
 
 /**
@@ -58,11 +78,5 @@ function inEnvironments(environment: string | null, environments: readonly strin
 /** One workload against a filter; for many, build the predicate once with workloadMatcher. */
 export function matchesWorkloadFilter(workload: WorkloadRecord, filter: WorkloadFilter | null | undefined, context?: WorkloadFilterContext): boolean {
   return workloadMatcher(filter, context)(workload);
-}
-
-/** The clusters a filter asks for, among those given, in their order (all when it names none). */
-export function selectWorkloadClusters(clusters: readonly string[], filter: WorkloadFilter | null | undefined): string[] {
-  const wanted = filter?.clusters;
-  return wanted ? clusters.filter((name) => wanted.includes(name)) : [...clusters];
 }
 

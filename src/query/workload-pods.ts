@@ -7,9 +7,9 @@ import type { KubeObjects } from '../kube/index.js';
 import { listOrEmpty } from '../loaders/index.js';
 import { toPodRecord } from '../model/pod.js';
 import type { PodRecord, WorkloadRecord } from '../model/records.js';
-import type { GatewayContext } from '../server/context.js';
+import type { RequestScope } from '../request/request-scope.js';
 
-type ReadContext = Pick<GatewayContext, 'reader' | 'clusterErrors'>;
+type ReadContext = Pick<RequestScope, 'reader' | 'clusterErrors'>;
 
 interface Owned {
   metadata?: { uid?: string; ownerReferences?: { uid: string; controller?: boolean }[] };

@@ -9,5 +9,5 @@ export {
   type LabelSelectorObject,
   labelSelectorFromObject,
   parseLabelSelector,
-} from './labelSelector.js';
-export { type FieldOperator, type FieldRequirement, type FieldSelector, parseFieldSelector } from './fieldSelector.js';
+} from './label-selector.js';
+export { type FieldOperator, type FieldRequirement, type FieldSelector, parseFieldSelector } from './field-selector.js';

@@ -1,29 +1,24 @@
-import { LOCAL_PRINCIPAL, type Principal, scopedOperationEvents, scopedOperations, scopedReader, scopedRegistry, scopedRunner, scopedWatchEngine } from '../auth/index.js';
+import { LOCAL_PRINCIPAL, type Principal } from '../auth/index.js';
+import { scopedOperationEvents, scopedOperations, scopedReader, scopedRegistry, scopedRunner, scopedWatchEngine } from '../views/index.js';
 import { ClusterErrors } from '../errors/cluster-errors.js';
-import { type ClusterHealth, type ClusterRegistration, type ClusterRegistry, type RegisteredCluster, createLimiter, healthFrom } from '../fleet/index.js';
-import { type FleetReader, createFleetReader } from '../loaders/index.js';
+import { type ClusterHealth, type RegisteredCluster, createLimiter, healthFrom } from '../fleet/index.js';
+import type { ClusterRegistration } from '../registration/index.js';
+import { createFleetReader } from '../loaders/index.js';
 import type { OperationReader } from '../operations/index.js';
-import { createStoreOperationReader } from '../operations/store-reader.js';
-import { type GatewayStore, createEmbeddedStore } from '../store/index.js';
-import { type OperationEvents, createOperationEvents } from '../operations/events.js';
-import { DEFAULT_QUEUE_LIMIT, type WatchEngine } from '../events/index.js';
+import type { GatewayStore } from '../store/index.js';
+import type { OperationEvents } from '../operations/events.js';
+import type { WatchEngine } from '../events/index.js';
 import type { OperationRunner } from '../operations/runner.js';
 import { DEFAULT_QUERY_LIMITS, startDeadline } from '../limits/index.js';
+import type { RequestScope } from '../request/request-scope.js';
+import type { GatewayServices } from './services.js';
 
 /** What every resolver receives; one is built per request (per operation over WebSocket). */
-export interface GatewayContext {
-  /** The clusters the principal may see (src/auth/views.ts); the others are not there. */
-  readonly registry: ClusterRegistry;
-  /** This request's reads of the fleet: each (cluster, kind, namespace scope) listed at most once. */
-  readonly reader: FleetReader;
+export interface GatewayContext extends RequestScope {
   /** Aborted once this operation has run QUERY_TIMEOUT_MS (src/limits); the reader's calls stop then. */
   readonly signal: AbortSignal;
-  /** Clusters that failed part of this request; the server adds them to the response's errors. */
-  readonly clusterErrors: ClusterErrors;
   /** This request's view of a cluster: probed once, then shared by every field that asks. Never rejects. */
   clusterHealth(cluster: RegisteredCluster): Promise<ClusterHealth>;
-  /** Who is asking (src/auth). Every shared piece above and below is seen through its scope. */
-  readonly principal: Principal;
   /** Operations, shared by every request of one gateway. */
   readonly operations: OperationReader;
   /** What the gateway keeps (registered clusters, operations, audit), shared by every request. */
@@ -54,69 +49,32 @@ export interface GatewayPolicy {
   readonly maxReplicas?: number;
 }
 
+/** The gateway-wide services a request's context is built on (src/server/services.ts). */
+export type ContextServices = Pick<GatewayServices, 'registry' | 'store' | 'operations' | 'clusterRegistration' | 'resourceEvents' | 'operationEvents' | 'operationRunner'>;
+
 export interface ContextFactoryOptions {
-  registry: ClusterRegistry;
+  services: ContextServices;
   /** cluster calls under way at once within one request; default 8 */
   concurrency?: number;
   /** false sends every read to the clusters unbatched and uncached: for benchmarks only. Default true. */
   batching?: boolean;
-  /** default: an embedded in-memory store, empty, made once per factory (for tests) */
-  store?: GatewayStore;
-  /** where operations are read; default the store's operations */
-  operations?: OperationReader;
-  /** default: none; registerCluster and unregisterCluster then fail */
-  clusterRegistration?: ClusterRegistration;
   /** default: nothing privileged allowed */
   policy?: GatewayPolicy;
-  /** default: none; subscribing to resource changes then fails */
-  resourceEvents?: WatchEngine;
-  /** default: a new instance, made once per factory */
-  operationEvents?: OperationEvents;
-  /** default: none; operation mutations then fail */
-  operationRunner?: OperationRunner;
   /** QUERY_TIMEOUT_MS: how long one operation (or one subscription event) may read the fleet; default 30 000 */
   timeoutMs?: number;
 }
-
-const NO_OPERATION_RUNNER: OperationRunner = {
-  submit: () => Promise.reject(new Error('this gateway was built without an operation runner')),
-  cancel: () => Promise.reject(new Error('this gateway was built without an operation runner')),
-  stop: async () => {},
-  hostTimeoutSeconds: 600,
-};
-
-const NO_CLUSTER_REGISTRATION: ClusterRegistration = {
-  register: () => Promise.reject(new Error('this gateway was built without cluster registration')),
-  unregister: () => Promise.reject(new Error('this gateway was built without cluster registration')),
-  restore: async () => {},
-};
-
-const NO_RESOURCE_EVENTS: WatchEngine = {
-  subscribe: () => {
-    throw new Error('this gateway was built without a watch engine');
-  },
-  queueLimit: DEFAULT_QUEUE_LIMIT,
-  streams: () => [],
-  stop: async () => {},
-};
 
 /**
  * Builds the per-request context for a principal (default LOCAL_PRINCIPAL, as a gateway without
  * an access file has). Loaders and memos live here, not at module scope, so one request never
  * sees another's answers and nothing goes stale between requests. Registry, reads, events and
- * operations are the principal's views of them (src/auth), so no resolver filters by scope.
+ * operations are the principal's views of them (src/views), so no resolver filters by scope.
  */
 export function createContextFactory({
-  registry,
+  services: { registry, store, operations, clusterRegistration, resourceEvents, operationEvents, operationRunner },
   concurrency = 8,
   batching = true,
-  store = createEmbeddedStore({ inMemoryOnly: true }),
-  operations = createStoreOperationReader({ operations: store.operations }),
-  clusterRegistration = NO_CLUSTER_REGISTRATION,
   policy = { allowPrivilegedContainers: false },
-  resourceEvents = NO_RESOURCE_EVENTS,
-  operationEvents = createOperationEvents(),
-  operationRunner = NO_OPERATION_RUNNER,
   timeoutMs = DEFAULT_QUERY_LIMITS.timeoutMs,
 }: ContextFactoryOptions): (principal?: Principal) => GatewayContext {
   return (principal = LOCAL_PRINCIPAL) => {

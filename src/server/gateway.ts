@@ -9,14 +9,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config/index.js';
 import { createErrorFormatter } from '../errors/index.js';
 import { auditMutations } from '../audit/index.js';
-import { type ClusterRegistration, type MutableClusterRegistry, createClusterRegistration } from '../fleet/index.js';
-import { type GatewayStore, createEmbeddedStore } from '../store/index.js';
 import type { Logger } from '../logging/index.js';
-import { createWatchEngine, type WatchEngine } from '../events/index.js';
-import type { OperationEvents } from '../operations/events.js';
-import type { OperationRunner } from '../operations/runner.js';
-import type { OperationReader } from '../operations/reader.js';
-import { createContextFactory, type GatewayContext } from './context.js';
+import { type ContextServices, createContextFactory, type GatewayContext } from './context.js';
 import { attachWebSocket, type WebSocketEndpoint } from './websocket.js';
 import { startSupergraph } from './supergraph.js';
 import { gatewayAccess, principalOfResponse } from './access.js';
@@ -25,7 +19,7 @@ import { DEFAULT_QUERY_LIMITS, createQueryGate, httpLimits, stringifyWithin, typ
 
 export interface GatewayOptions {
   /** Where to listen; port 0 picks a free one (see Gateway.url). allowPrivilegedContainers defaults to false. */
-  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'maxReplicas' | 'clusterTimeoutMs' | 'auth' | 'corsOrigins' | 'subgraphs'>> & {
+  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'maxReplicas' | 'auth' | 'corsOrigins' | 'subgraphs'>> & {
     /** what one request may cost; each limit left out has its default (src/limits) */
     limits?: Partial<QueryLimits>;
   };
@@ -35,27 +29,10 @@ export interface GatewayOptions {
    * supergraph mode, config.subgraphs, needs); given rather than built here so src/ stays clear of resolvers/.
    */
   schema: GraphQLSchema;
-  registry: MutableClusterRegistry;
-  /** What the gateway keeps, opened and closed by the caller. Default: an in-memory one of its own (tests, benchmarks). */
-  store?: GatewayStore;
-  /**
-   * registerCluster / unregisterCluster. Default: one over `registry` and `store`, whose stored
-   * clusters join the registry as the gateway starts (clients timing out after config.clusterTimeoutMs).
-   */
-  clusterRegistration?: ClusterRegistration;
+  /** What every request shares (startServices), started and stopped by the caller. */
+  services: ContextServices;
   /** false turns per-request batching off; exists for benchmarks to compare. Default true. */
   batching?: boolean;
-  /**
-   * The watch engine behind resourceChanged, started and stopped by the caller (startFleetgraph).
-   * Default: one of the gateway's own over `registry`, stopped with the gateway.
-   */
-  resourceEvents?: WatchEngine;
-  /** Where operations publish their changes for operationUpdated. Default: a new one. */
-  operationEvents?: OperationEvents;
-  /** Runs operation mutations; started and stopped by the caller (startFleetgraph). Default: none. */
-  operationRunner?: OperationRunner;
-  /** Where operation queries read. Default: the store's operations. */
-  operations?: OperationReader;
 }
 
 export interface Gateway {
@@ -75,7 +52,7 @@ const PATH = '/graphql';
 const LANDING_PAGE_ORIGIN = 'https://sandbox.embed.apollographql.com';
 
 /** Serves the schema over HTTP (Apollo on express) and WebSocket (graphql-ws) on one port. */
-export async function startGateway({ config, logger, schema, registry, batching, operationRunner, operations, store: givenStore, clusterRegistration: givenRegistration, ...events }: GatewayOptions): Promise<Gateway> {
+export async function startGateway({ config, logger, schema, services, batching }: GatewayOptions): Promise<Gateway> {
   // Before listening: a gateway that would let anyone in as ADMIN, or whose access table
   // misses a field, must not start at all.
   const access = gatewayAccess({ config: { ...config, corsOrigins: [...(config.corsOrigins ?? []), LANDING_PAGE_ORIGIN] }, logger: logger.child({ component: 'access' }) });
@@ -88,49 +65,29 @@ export async function startGateway({ config, logger, schema, registry, batching,
   await listen(httpServer, config);
   try {
     const policy = { allowPrivilegedContainers: config.allowPrivilegedContainers ?? false, maxReplicas: config.maxReplicas };
-    const ownEngine = events.resourceEvents ? undefined : createWatchEngine({ registry, logger });
-    const resourceEvents = events.resourceEvents ?? ownEngine!;
-    const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
-    const clusterRegistration = givenRegistration ?? (await ownClusterRegistration({ registry, store, logger, timeoutMs: config.clusterTimeoutMs }));
     const limits = { ...DEFAULT_QUERY_LIMITS, ...config.limits };
-    const context = createContextFactory({ registry, concurrency: config.clusterConcurrency, batching, policy, resourceEvents, operationEvents: events.operationEvents, operationRunner, operations, store, clusterRegistration, timeoutMs: limits.timeoutMs });
+    const context = createContextFactory({ services, concurrency: config.clusterConcurrency, batching, policy, timeoutMs: limits.timeoutMs });
     const formatError = createErrorFormatter(logger.child({ component: 'gateway' }));
     // Every mutation is audited, over HTTP and WebSocket alike, refused ones included.
     const served = auditMutations(guarded, { logger: logger.child({ component: 'audit' }) });
     // Both transports refuse costly queries through one gate, before graphql-js validates them.
-    const gate = createQueryGate({ schema: served, limits, clusters: () => registry.list().length });
+    const gate = createQueryGate({ schema: served, limits, clusters: () => services.registry.list().length });
     const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, gate, limits, access: access.ws });
     const apolloOptions = { formatError, plugins: plugins(httpServer, ws), stringifyResult: stringifyWithin(limits.maxResponseBytes) };
     // Supergraph mode: HTTP serves the composition of fleetgraph and the listed subgraphs, its queries held against the supergraph's schema.
     const { apollo, httpGate } = config.subgraphs?.length
       ? await startSupergraph({ subgraph: schema, served, subgraphs: config.subgraphs, url: endpointUrl(httpServer), logger, apollo: apolloOptions }).then(({ apollo, schema }) => ({
           apollo,
-          httpGate: createQueryGate({ schema, limits, clusters: () => registry.list().length }),
+          httpGate: createQueryGate({ schema, limits, clusters: () => services.registry.list().length }),
         }))
       : { apollo: await startApollo({ schema: served, ...apolloOptions }), httpGate: gate };
     // Origin, Host and credentials first: a refused caller costs nothing more.
     app.use(PATH, access.http, ...httpLimits({ gate: httpGate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
-    const stop = async () => {
-      await apollo.stop();
-      await ownEngine?.stop();
-      if (!givenStore) await store.close();
-    };
-    return { url: endpointUrl(httpServer), stop };
+    return { url: endpointUrl(httpServer), stop: () => apollo.stop() };
   } catch (err) {
     httpServer.close();
     throw err;
   }
-}
-
-async function ownClusterRegistration(options: {
-  registry: MutableClusterRegistry;
-  store: GatewayStore;
-  logger: Logger;
-  timeoutMs?: number;
-}): Promise<ClusterRegistration> {
-  const registration = createClusterRegistration({ ...options, clusters: options.store.clusters });
-  await registration.restore();
-  return registration;
 }
 
 async function startApollo(

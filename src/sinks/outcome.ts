@@ -1,5 +1,5 @@
 // What one POST's result means for the batch.
-import { parseRetryAfter } from './backoff.js';
+import { parseRetryAfter } from '../timing/index.js';
 
 export type PostOutcome =
   | { kind: 'delivered' }

@@ -2,13 +2,16 @@
 // retrying a failed batch until it is delivered. One loop per sink, so a slow or dead endpoint
 // holds up nothing but its own queue.
 import type { Logger } from '../logging/index.js';
-import { retryDelayMs } from './backoff.js';
+import { assertNever } from '../lang/assert-never.js';
+import { backoffDelay, type Sleep, untilAborted } from '../timing/index.js';
 import { batchDecision } from './batching.js';
 import type { SinkCounters } from './counters.js';
 import { sinkPayload, type SinkEvent } from './payload.js';
 import type { Poster } from './post.js';
 import type { BoundedQueue } from './queue.js';
-import { untilAborted, type Sleep } from './sleep.js';
+
+/** A Retry-After beyond this is taken as this: a misconfigured endpoint must not park a sink for a day. */
+export const RETRY_AFTER_CAP_MS = 600_000;
 
 /** A queued event and when it was queued (ms, by the sink's clock). */
 export interface Queued {
@@ -134,15 +137,15 @@ async function deliverBatch(
         counters.failedAttempts++;
         reportDrops();
         if (stopping.aborted) return false;
-        const { retryInitialDelayMs: initialDelayMs, retryMaxDelayMs: maxDelayMs } = options;
-        const delayMs = retryDelayMs({ attempt, initialDelayMs, maxDelayMs, retryAfterMs: outcome.retryAfterMs, random });
+        const { retryInitialDelayMs: baseMs, retryMaxDelayMs: maxMs } = options;
+        const delayMs = backoffDelay({ attempt, baseMs, maxMs, random, retryAfterMs: outcome.retryAfterMs, retryAfterCapMs: RETRY_AFTER_CAP_MS });
         logger.warn({ reason: outcome.reason, attempt, retryInMs: delayMs, events: events.length, queued: options.queue.size }, 'sink endpoint failed; will retry');
         await sleep(delayMs, stopping);
         if (stopping.aborted) return false;
         break;
       }
       default:
-        return outcome satisfies never;
+        return assertNever(outcome, 'post outcome');
     }
   }
 }

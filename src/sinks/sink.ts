@@ -4,6 +4,7 @@ import type { SinkConfig } from '../config/index.js';
 import type { ResourceChange } from '../events/types.js';
 import type { Logger } from '../logging/index.js';
 import { refKey } from '../model/ids.js';
+import { sleep as timerSleep, type Sleep } from '../timing/index.js';
 import { contentHash } from './content-hash.js';
 import { newCounters, type SinkStats } from './counters.js';
 import { createDedupeWindow } from './dedupe.js';
@@ -13,7 +14,6 @@ import { httpPoster, type Poster } from './post.js';
 import { pruneFields } from './prune.js';
 import { BoundedQueue } from './queue.js';
 import { startSender, type Queued } from './sender.js';
-import { abortableSleep, type Sleep } from './sleep.js';
 
 export interface SinkOptions {
   config: SinkConfig;
@@ -40,7 +40,7 @@ export interface Sink {
   stop(options?: { drainMs?: number }): Promise<void>;
 }
 
-export function createSink({ config, logger, now = Date.now, random = Math.random, sleep = abortableSleep, post }: SinkOptions): Sink {
+export function createSink({ config, logger, now = Date.now, random = Math.random, sleep = timerSleep, post }: SinkOptions): Sink {
   const log = logger.child({ sink: config.name });
   const accepts = changeFilter(config);
   const dedupe = createDedupeWindow({ windowMs: config.dedupeWindowMs, now });

@@ -1,12 +1,12 @@
 // How records are laid out in either database: the record's id under `_id` (a string, never
 // an ObjectId, so both adapters hold the same documents), free-form keys escaped (keys.ts).
 import type { KeptCredential } from './credentials.js';
-import type { AuditEntry, HostNameClaim, IdempotencyKey, StoredCluster, StoredOperation } from './types.js';
+import type { IdempotencyKey } from '../operations/ports.js';
+import type { AuditEntry, HostNameClaim, StoredCluster } from './types.js';
 import { escapeKeys, unescapeKeys } from './keys.js';
 
 /** `token` as kept: sealed under FLEETGRAPH_SECRET_KEY, or plain where that is allowed (credentials.ts). */
 export type ClusterDoc = Omit<StoredCluster, 'token'> & { _id: string; token: KeptCredential };
-export type OperationDoc = Omit<StoredOperation, 'id'> & { _id: string };
 // An entry's args are kept as JSON text: the databases never look inside them, so no shape of
 // argument can trip either one (nedb checks nested lists in 2^depth steps, MongoDB refuses
 // documents nested past 100 levels). Entries written before were objects, and still read.
@@ -25,17 +25,6 @@ export function toClusterDoc(cluster: StoredCluster, id: string, token: KeptCred
 export function fromClusterDoc(doc: ClusterDoc, readToken: (kept: KeptCredential) => string | null): StoredCluster {
   const { _id, token, ...cluster } = unescapeKeys(doc);
   return { ...cluster, token: readToken(token) };
-}
-
-export function toOperationDoc({ id, ...operation }: StoredOperation): OperationDoc {
-  return escapeKeys({ _id: id, ...operation });
-}
-
-export function fromOperationDoc(doc: OperationDoc): StoredOperation {
-  const { _id, ...operation } = unescapeKeys(doc);
-  // Written by an earlier version's embedded adapter (its idempotency index); not part of the record.
-  delete (operation as { idempotency?: unknown }).idempotency;
-  return { id: _id, ...operation };
 }
 
 export function toAuditDoc({ id, args, ...entry }: AuditEntry): AuditDoc {

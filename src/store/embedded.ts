@@ -10,7 +10,8 @@ import type { Logger } from '../logging/index.js';
 import { createAuditStore } from './audit-store.js';
 import { createClusterStore, sealPlainTokens } from './cluster-store.js';
 import type { DocumentCollection } from './collection.js';
-import type { AuditDoc, ClusterDoc, HostNameDoc, KeyDoc, LockDoc, OperationDoc } from './documents.js';
+import type { AuditDoc, ClusterDoc, HostNameDoc, KeyDoc, LockDoc } from './documents.js';
+import type { StoredOperationDoc } from './operation-doc.js';
 import { createCredentialKeeper } from './credentials.js';
 import { FILE_MODE } from './data-file.js';
 import { checkDataDir, DIR_MODE, makePrivateDataDir } from './data-dir.js';
@@ -107,7 +108,7 @@ function loadCollections(ready: Promise<unknown>, dataDir: string | undefined) {
     ready.then(() => loadCollection<D>(dataDir === undefined ? undefined : join(dataDir, `${name}.db`), indexes));
   return {
     clusters: load<ClusterDoc>('clusters', [{ fieldName: 'name', unique: true }]),
-    operations: load<OperationDoc>('operations', [{ fieldName: 'status' }, { fieldName: 'createdAt' }]),
+    operations: load<StoredOperationDoc>('operations', [{ fieldName: 'status' }, { fieldName: 'createdAt' }]),
     // Claimed targets and idempotency keys: unique by `_id`, as every nedb collection is.
     locks: load<LockDoc>('locks', [{ fieldName: 'operationId' }]),
     keys: load<KeyDoc>('keys', []),
@@ -132,7 +133,8 @@ async function prepareDataDir(dataDir: string, logger: Logger | undefined): Prom
 
 // The package is CommonJS (`module.exports = Datastore`) while its types say `export default`:
 // under NodeNext the default import is the class itself at run time, and `.default` in the types.
-const Datastore = nedb as unknown as typeof nedb.default;
+// Either way round, this is the class.
+const Datastore: typeof nedb.default = 'default' in nedb ? nedb.default : nedb;
 type Datastore<D> = Nedb.default<D>;
 
 // corruptAlertThreshold 0: a line nedb cannot read fails the load instead of being dropped
@@ -175,7 +177,7 @@ function collection<D extends { _id: string }>(
       let cursor = (await db()).findAsync(query);
       if (sort) cursor = cursor.sort(sort);
       if (limit !== undefined) cursor = cursor.limit(limit);
-      return (await cursor) as unknown as D[];
+      return await cursor;
     },
     async count(query) {
       return (await db()).countAsync(query);

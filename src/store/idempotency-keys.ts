@@ -2,7 +2,8 @@
 // one request in; an expired key is removed (only if still expired) and the insert tried again.
 import type { DocumentCollection } from './collection.js';
 import type { KeyDoc } from './documents.js';
-import { DuplicateKeyError, type IdempotencyKey } from './types.js';
+import type { IdempotencyKey } from '../operations/ports.js';
+import { DuplicateKeyError } from './types.js';
 
 export interface IdempotencyKeys {
   reserve(reservation: IdempotencyKey): Promise<IdempotencyKey | undefined>;

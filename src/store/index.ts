@@ -1,11 +1,8 @@
 // What the gateway keeps: registered clusters, operations, the audit record (types.ts),
-// in MongoDB or in embedded files, chosen by openStore.
+// in MongoDB or in embedded files, chosen by openStore. Operations are the operations
+// model's (src/operations/model.ts), kept through its port (src/operations/ports.ts).
 export {
   DuplicateKeyError,
-  LeaseLostError,
-  type Fence,
-  type IdempotencyKey,
-  type OperationLease,
   type AuditEntry,
   type AuditFilter,
   type AuditOutcome,
@@ -13,18 +10,11 @@ export {
   type AuditSettlement,
   type AuditStore,
   type ClusterStore,
-  type ContainerChange,
   type GatewayStore,
   type HostNameClaim,
   type HostNameClaimFields,
   type HostNameStore,
-  type OperationFields,
-  type OperationStore,
   type StoredCluster,
-  type StoredOperation,
-  type StoredTarget,
-  type TargetFields,
-  type TargetStep,
 } from './types.js';
 export {
   CredentialsRefusedError,

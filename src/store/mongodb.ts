@@ -6,7 +6,8 @@ import { createAuditStore } from './audit-store.js';
 import { createClusterStore, sealPlainTokens } from './cluster-store.js';
 import type { DocumentCollection } from './collection.js';
 import { createCredentialKeeper } from './credentials.js';
-import type { AuditDoc, ClusterDoc, HostNameDoc, KeyDoc, LockDoc, OperationDoc } from './documents.js';
+import type { AuditDoc, ClusterDoc, HostNameDoc, KeyDoc, LockDoc } from './documents.js';
+import type { StoredOperationDoc } from './operation-doc.js';
 import { createHostNameStore } from './host-name-store.js';
 import { createTimeOrderedIds } from './ids.js';
 import { createOperationStore } from './operation-store.js';
@@ -42,7 +43,7 @@ export async function openMongoStore({ uri, database, serverSelectionTimeoutMS =
       kind: 'mongodb',
       clusters: createClusterStore({ docs: clusterDocs, newId, credentials }),
       operations: createOperationStore({
-        docs: collection(db.collection<OperationDoc>('operations')),
+        docs: collection(db.collection<StoredOperationDoc>('operations')),
         locks: collection(db.collection<LockDoc>('locks')),
         keys: collection(db.collection<KeyDoc>('idempotency_keys')),
       }),

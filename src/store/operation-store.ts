@@ -1,14 +1,16 @@
-import type { OperationFilter } from '../operations/reader.js';
+import type { Operation, OperationFields, OperationFilter, TargetFields } from '../operations/model.js';
+import { type Fence, LeaseLostError, MalformedOperationError, type OperationStore } from '../operations/ports.js';
 import type { DocumentCollection, Query } from './collection.js';
-import { type KeyDoc, type LockDoc, type OperationDoc, fromOperationDoc, toOperationDoc } from './documents.js';
+import type { KeyDoc, LockDoc } from './documents.js';
 import { RecordNotFoundError } from './errors.js';
 import { createIdempotencyKeys } from './idempotency-keys.js';
 import { escapeKeys } from './keys.js';
+import { type StoredOperationDoc, fromOperationDoc, toOperationDoc } from './operation-doc.js';
 import { createTargetLocks } from './target-locks.js';
-import { type Fence, LeaseLostError, type OperationFields, type OperationStore, type StoredOperation, type TargetFields } from './types.js';
 
 export interface OperationCollections {
-  docs: DocumentCollection<OperationDoc>;
+  /** operations: read through fromOperationDoc, which checks each */
+  docs: DocumentCollection<StoredOperationDoc>;
   /** claimed targets (target-locks.ts) */
   locks: DocumentCollection<LockDoc>;
   /** idempotency keys (idempotency-keys.ts) */
@@ -21,7 +23,7 @@ export interface OperationCollections {
  * a prior read.
  */
 export function createOperationStore({ docs, locks, keys }: OperationCollections): OperationStore {
-  async function get(id: string): Promise<StoredOperation | undefined> {
+  async function get(id: string): Promise<Operation | undefined> {
     const doc = await docs.findOne({ _id: id });
     return doc && fromOperationDoc(doc);
   }
@@ -35,11 +37,11 @@ export function createOperationStore({ docs, locks, keys }: OperationCollections
   const idempotencyKeys = createIdempotencyKeys({ keys });
 
   /** The fenced write's query; a miss is a lost lease when the operation is there. */
-  async function fenced(id: string, query: Query, set: Record<string, unknown>, fence: Fence = {}): Promise<OperationDoc | undefined> {
+  async function fenced(id: string, query: Query, set: Record<string, unknown>, fence: Fence = {}): Promise<StoredOperationDoc | undefined> {
     const updated = await apply(docs, fence.owner === undefined ? query : { ...query, 'lease.owner': fence.owner }, set);
     if (updated || fence.owner === undefined) return updated;
     const current = await docs.findOne({ _id: id });
-    if (current && current.lease?.owner !== fence.owner) throw new LeaseLostError(`operation ${id} is driven by another gateway now`);
+    if (current && fromOperationDoc(current).lease?.owner !== fence.owner) throw new LeaseLostError(`operation ${id} is executed by another gateway now`);
     return undefined;
   }
 
@@ -50,11 +52,10 @@ export function createOperationStore({ docs, locks, keys }: OperationCollections
     },
     get,
     async list(filter = {}) {
-      return (await docs.find(filterQuery(filter), { sort: { createdAt: -1, _id: 1 } })).map(fromOperationDoc);
+      return readAll(await docs.find(filterQuery(filter), { sort: { createdAt: -1, _id: 1 } })).operations;
     },
     async listUnfinished() {
-      const unfinished = await docs.find({ status: { $in: ['PENDING', 'RUNNING'] } }, { sort: { createdAt: 1, _id: 1 } });
-      return unfinished.map(fromOperationDoc);
+      return readAll(await docs.find({ status: { $in: ['PENDING', 'RUNNING'] } }, { sort: { createdAt: 1, _id: 1 } }));
     },
     async update(id, fields, fence) {
       return found(id, await fenced(id, { _id: id }, setOf(fields), fence));
@@ -85,12 +86,27 @@ export function createOperationStore({ docs, locks, keys }: OperationCollections
   };
 }
 
+/** Each document read on its own: a malformed one is set aside, never in the way of the others. */
+function readAll(found: readonly unknown[]): { operations: Operation[]; malformed: MalformedOperationError[] } {
+  const operations: Operation[] = [];
+  const malformed: MalformedOperationError[] = [];
+  for (const doc of found) {
+    try {
+      operations.push(fromOperationDoc(doc));
+    } catch (err) {
+      if (!(err instanceof MalformedOperationError)) throw err;
+      malformed.push(err);
+    }
+  }
+  return { operations, malformed };
+}
+
 // MongoDB refuses an empty $set; nothing to set is a read.
-function apply(docs: DocumentCollection<OperationDoc>, query: Query, set: Record<string, unknown>) {
+function apply(docs: DocumentCollection<StoredOperationDoc>, query: Query, set: Record<string, unknown>) {
   return Object.keys(set).length === 0 ? docs.findOne(query) : docs.update(query, set);
 }
 
-function found(id: string, doc: OperationDoc | undefined): StoredOperation {
+function found(id: string, doc: StoredOperationDoc | undefined): Operation {
   if (!doc) throw new RecordNotFoundError(`no operation ${id}`);
   return fromOperationDoc(doc);
 }

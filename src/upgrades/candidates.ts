@@ -1,11 +1,12 @@
 // upgradeCandidates across the fleet: one plan per cluster asked. A cluster that cannot be
 // read is a plan with `failed: true` and a message; the other clusters' plans are whole.
 import { BadUserInputError } from '../errors/index.js';
+import { resolveClusters } from '../fleet/cluster-names.js';
+import { fanOut } from '../fleet/fan-out.js';
 import type { RegisteredCluster } from '../fleet/index.js';
 import { DEFAULT_FILTER, type ImageField, ImageParseError, parseImage } from '../images/index.js';
-import { KubeCallError } from '../kube/index.js';
 import type { WorkloadRecord } from '../model/records.js';
-import { type WorkloadPlan, planWorkloadUpgrades } from './plan.js';
+import { type WorkloadPlan, planWorkloadUpgrades } from './workload-plan.js';
 
 /** The arguments of `upgradeCandidates`; GraphQL hands absent lists over as null. */
 export interface UpgradeCandidatesArgs {
@@ -43,18 +44,14 @@ export async function upgradeCandidates(
   { image, filter, clusters, namespaces }: UpgradeCandidatesArgs,
 ): Promise<ClusterUpgradePlanRecord[]> {
   checkImage(image);
-  const asked = selectClusters(registered, clusters);
+  const asked = resolveClusters({ known: registered, names: clusters, field: 'clusters' });
   const fields = filter ?? DEFAULT_FILTER;
   const inScope = (w: WorkloadRecord) => !namespaces || namespaces.includes(w.namespace);
-  const settled = await Promise.allSettled(asked.map((cluster) => readWorkloads(cluster.name)));
-  return settled.map((result, i): ClusterUpgradePlanRecord => {
+  const results = await fanOut(asked, (cluster) => readWorkloads(cluster.name));
+  return results.map((result, i): ClusterUpgradePlanRecord => {
     const cluster = asked[i]!;
-    if (result.status === 'rejected') {
-      // Only a cluster's failure is the cluster's; anything else is a fault of ours.
-      if (!(result.reason instanceof KubeCallError)) throw result.reason;
-      return { cluster, ...NO_LISTS, failed: true, message: result.reason.message };
-    }
-    return { cluster, ...planWorkloadUpgrades(result.value.filter(inScope), image, fields), failed: false, message: null };
+    if ('error' in result) return { cluster, ...NO_LISTS, failed: true, message: result.error.message };
+    return { cluster, ...planWorkloadUpgrades(result.items.filter(inScope), image, fields), failed: false, message: null };
   });
 }
 
@@ -65,12 +62,4 @@ function checkImage(image: string): void {
     if (err instanceof ImageParseError) throw new BadUserInputError(`image: ${err.message}`);
     throw err;
   }
-}
-
-/** The registered clusters named (every one when none are), in the registry's name order. */
-function selectClusters(registered: readonly RegisteredCluster[], names: readonly string[] | null | undefined): RegisteredCluster[] {
-  if (!names) return [...registered];
-  const unknown = names.filter((name) => !registered.some((c) => c.name === name));
-  if (unknown.length > 0) throw new BadUserInputError(`clusters: no cluster named ${[...new Set(unknown)].join(', ')}`);
-  return registered.filter((c) => names.includes(c.name));
 }

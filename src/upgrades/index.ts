@@ -1,5 +1,5 @@
 // Upgrade candidates across the fleet: which workloads a posted image would upgrade, per cluster.
-export { planWorkloadUpgrades, type ImageComparisonRecord, type WorkloadPlan } from './plan.js';
+export { planWorkloadUpgrades, type ImageComparisonRecord, type WorkloadPlan } from './workload-plan.js';
 export {
   upgradeCandidates,
   type ClusterUpgradePlanRecord,

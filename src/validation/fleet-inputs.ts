@@ -1,6 +1,6 @@
 // The environment and cluster mutations' inputs, checked whole before any cluster or the
 // store is asked: create/update/deleteEnvironment, unregisterCluster (registerCluster's
-// input is src/fleet/registration-input.ts's, which starts with the same text rules).
+// input is src/registration/registration-input.ts's, which starts with the same text rules).
 import { normalizeHostNames } from './host-names.js';
 import { environmentTarget } from './environment-names.js';
 import { checkInputText } from './input-text.js';

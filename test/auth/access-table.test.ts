@@ -20,8 +20,9 @@ import {
 } from 'graphql';
 import { buildGatewaySchema } from '../../schema/build-schema.js';
 import { AccessTableError, LOCAL_PRINCIPAL, ROLES, ROOT_ACCESS, UNAUTHENTICATED_PRINCIPAL, EVERYWHERE, guardRootFields, type Principal, type Role } from '../../src/auth/index.js';
-import { createClusterRegistry } from '../../src/fleet/index.js';
 import { createContextFactory } from '../../src/server/context.js';
+import type { GatewayServices } from '../../src/server/services.js';
+import { startTestServices } from '../support/services.js';
 
 type RootName = keyof typeof ROOT_ACCESS;
 const ROOTS: RootName[] = ['Query', 'Mutation', 'Subscription'];
@@ -59,15 +60,18 @@ const CALLERS: [string, Principal, number][] = [
 ];
 
 let schema: GraphQLSchema;
+let services: GatewayServices;
 beforeAll(async () => {
   schema = guardRootFields(await buildGatewaySchema());
+  services = await startTestServices();
 });
+afterAll(() => services.stop());
 
-/** The error codes one call answers; in a context with no clusters, so nothing anywhere changes. */
+/** The error codes one call answers; on services with no clusters, so no fleet anywhere changes. */
 async function codesOf(root: RootName, field: string, caller: Principal): Promise<string[]> {
   const type = schema.getRootType(root.toLowerCase() as never)!.getFields()[field]!;
   const { source, variables } = callOf(root, field, type.args, type.type);
-  const contextValue = createContextFactory({ registry: createClusterRegistry({ sources: [] }) })(caller);
+  const contextValue = createContextFactory({ services })(caller);
   const result =
     root === 'Subscription'
       ? await subscribe({ schema, document: parse(source), variableValues: variables, contextValue })

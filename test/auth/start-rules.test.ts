@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { buildGatewaySchema } from '../../schema/build-schema.js';
 import { ConfigError, loadConfig, parseAuthFile } from '../../src/config/index.js';
-import { createClusterRegistry } from '../../src/fleet/index.js';
 import { createLogger } from '../../src/logging/index.js';
 import { startFleetgraph } from '../../src/server/fleetgraph.js';
 import { startGateway } from '../../src/server/gateway.js';
 import { startTestGateway } from '../support/gateway.js';
+import { startTestServices } from '../support/services.js';
 import { sha256 } from './tokens.js';
 
 const HASH = sha256('a-token');
@@ -33,8 +33,13 @@ describe('without FLEETGRAPH_AUTH_FILE', () => {
   });
 
   it('refuses to serve on another HOST even when given a config that skipped loadConfig', async () => {
-    const start = startGateway({ config: { host: '0.0.0.0', port: 0, clusterConcurrency: 1 }, logger: createLogger({ level: 'silent' }), schema: await buildGatewaySchema(), registry: createClusterRegistry({ sources: [] }) });
-    await expect(start).rejects.toThrow(/FLEETGRAPH_AUTH_FILE/);
+    const services = await startTestServices();
+    try {
+      const start = startGateway({ config: { host: '0.0.0.0', port: 0, clusterConcurrency: 1 }, logger: createLogger({ level: 'silent' }), schema: await buildGatewaySchema(), services });
+      await expect(start).rejects.toThrow(/FLEETGRAPH_AUTH_FILE/);
+    } finally {
+      await services.stop();
+    }
   });
 
   it('warns at start that every caller is the ADMIN "local"', async () => {

@@ -23,7 +23,8 @@ function change(overrides: Partial<ResourceChange> & { labels?: Record<string, s
 describe('compileFilter', () => {
   it('selects streams: known clusters given (all by default) times kinds given (all by default)', () => {
     expect(compileFilter({}, KNOWN)).toMatchObject({ clusters: KNOWN, kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Node', 'Namespace'] });
-    expect(compileFilter({ clusters: ['staging', 'mars'], kinds: ['HOST', 'POD', 'HOST'] }, KNOWN)).toMatchObject({ clusters: ['staging'], kinds: ['Node', 'Pod'] });
+    expect(compileFilter({ clusters: ['staging'], kinds: ['HOST', 'POD', 'HOST'] }, KNOWN)).toMatchObject({ clusters: ['staging'], kinds: ['Node', 'Pod'] });
+    expect(() => compileFilter({ clusters: ['staging', 'mars'] }, KNOWN)).toThrow(new BadUserInputError('filter.clusters: no cluster named mars'));
   });
 
   it.each<[string, ResourceEventFilter, Parameters<typeof change>[0], string | undefined]>([

@@ -1,5 +1,5 @@
 // The retry loop with time injected: which failures it retries, how long it waits, when it stops.
-import { parseRetryAfter, withRetry, type Retryable } from '../../src/kube/retry.js';
+import { withRetry, type Retryable } from '../../src/kube/retry.js';
 
 function failing(times: number, verdict: Retryable) {
   let calls = 0;
@@ -68,17 +68,5 @@ describe('withRetry', () => {
     const { sleep, deadline } = recorder();
     await expect(withRetry(attempt, judge, deadline, { sleep, maxAttempts: 3 })).rejects.toThrow('attempt 3');
     expect(calls()).toBe(3);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it.each([
-    ['2', 2000],
-    ['0', 0],
-    ['Wed, 21 Oct 2015 07:28:05 GMT', 5000],
-    ['soon', undefined],
-    [undefined, undefined],
-  ])('reads %p as %p ms', (value, expected) => {
-    expect(parseRetryAfter(value, Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(expected);
   });
 });

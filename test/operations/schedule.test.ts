@@ -1,4 +1,4 @@
-import type { TargetStatus } from '../../src/operations/records.js';
+import type { TargetStatus } from '../../src/operations/model.js';
 import { type ConcurrencyLimit, schedule } from '../../src/operations/schedule.js';
 
 // Targets as `cluster:STATUS` so each case reads at a glance.

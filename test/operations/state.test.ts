@@ -1,5 +1,5 @@
 import { InvalidTransitionError, operationOutcome, transition } from '../../src/operations/state.js';
-import type { StoredTarget } from '../../src/store/types.js';
+import type { OperationTarget } from '../../src/operations/model.js';
 
 const at = new Date('2026-09-01T00:00:00Z');
 
@@ -36,7 +36,7 @@ describe('target transitions', () => {
 });
 
 describe('operation outcome', () => {
-  const target = (status: StoredTarget['status']) => ({ status }) as StoredTarget;
+  const target = (status: OperationTarget['status']) => ({ status }) as OperationTarget;
 
   it.each([
     [['SUCCEEDED', 'SUCCEEDED'], false, 'SUCCEEDED'],

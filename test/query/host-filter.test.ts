@@ -1,5 +1,5 @@
 import type { HostRecord } from '../../src/model/records.js';
-import { HOSTS_BY_CLUSTER_AND_NAME, hostMatcher, selectClusters, type HostFilter } from '../../src/query/host-filter.js';
+import { HOSTS_BY_CLUSTER_AND_NAME, hostMatcher, type HostFilter } from '../../src/query/host-filter.js';
 import { sortBy } from '../../src/query/paginate.js';
 import { podsOnHost } from '../../src/query/pods-by-host.js';
 
@@ -30,16 +30,6 @@ describe('hostMatcher', () => {
 
   it('refuses a selector that does not parse, as bad user input', () => {
     expect(() => hostMatcher({ labelSelector: 'zone in (a' })).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/^labelSelector: /) }));
-  });
-});
-
-describe('selectClusters', () => {
-  it.each([
-    [null, ['a', 'b', 'c']],
-    [{ clusters: ['c', 'a', 'x'] }, ['a', 'c']],
-    [{ clusters: [] }, []],
-  ])('for %j lists %j', (filter, expected) => {
-    expect(selectClusters(['a', 'b', 'c'], filter)).toEqual(expected);
   });
 });
 

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
-import type { WorkloadRecord } from '../../src/model/records.js';
+import type { NamespaceRecord, WorkloadRecord } from '../../src/model/records.js';
 import { containerRecord } from '../../src/model/workload.js';
-import { matchesWorkloadFilter, selectWorkloadClusters, workloadMatcher, type WorkloadFilter } from '../../src/query/workload-filter.js';
+import { matchesWorkloadFilter, namespaceEnvironments, workloadMatcher, type WorkloadFilter } from '../../src/query/workload-filter.js';
 import { workloadRecord } from '../support/workload-record.js';
 
 function workload(cluster: string, namespace: string, name: string, more: Partial<WorkloadRecord> = {}): WorkloadRecord {
@@ -87,12 +87,16 @@ describe('workloadMatcher', () => {
   });
 });
 
-describe('selectWorkloadClusters', () => {
-  it.each([
-    [null, ['prod-eu', 'prod-us', 'staging']],
-    [{ clusters: ['staging', 'prod-eu', 'nope'] }, ['prod-eu', 'staging']],
-    [{ clusters: [] }, []],
-  ])('for %j asks %j', (filter, expected) => {
-    expect(selectWorkloadClusters(['prod-eu', 'prod-us', 'staging'], filter)).toEqual(expected);
+describe('namespaceEnvironments', () => {
+  const ns = (cluster: string, name: string, environment: string | null) => ({ cluster, name, environment }) as NamespaceRecord;
+
+  it('gives the matcher the environment each recorded namespace backs, per cluster', () => {
+    const environments = namespaceEnvironments();
+    environments.record([ns('a', 'acme-production', 'acme:production'), ns('a', 'monitoring', null)]);
+    environments.record([ns('b', 'acme-production', 'acme:staging')]);
+    expect(environments.environmentOf('a', 'acme-production')).toBe('acme:production');
+    expect(environments.environmentOf('b', 'acme-production')).toBe('acme:staging');
+    expect(environments.environmentOf('a', 'monitoring')).toBeNull();
+    expect(environments.environmentOf('c', 'acme-production')).toBeNull();
   });
 });

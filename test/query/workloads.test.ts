@@ -1,7 +1,8 @@
 // What queryWorkloads asks the request's reader for, recorded call by call: only the
 // clusters, kinds and namespaces the filter allows.
 import { ClusterErrors } from '../../src/errors/index.js';
-import type { KubeKind, KubeObjects } from '../../src/kube/index.js';
+import { createClusterRegistry } from '../../src/fleet/index.js';
+import type { ClusterClient, KubeKind, KubeObjects } from '../../src/kube/index.js';
 import type { FleetReader } from '../../src/loaders/index.js';
 import { queryWorkloads } from '../../src/query/workloads.js';
 
@@ -27,6 +28,10 @@ const fixture: Fixture = {
     Deployment: [deployment('acme-staging', 'api')],
   },
 };
+
+const registry = createClusterRegistry({
+  sources: [{ source: 'EMBEDDED', clusters: Object.keys(fixture).map((name) => ({ client: { name, server: `https://${name}` } as ClusterClient })) }],
+});
 
 /** A reader over the fixture that records every list asked of it. */
 function recordingReader(): [FleetReader, Call[]] {
@@ -87,15 +92,16 @@ describe('queryWorkloads', () => {
     ],
   ])('lists %s', async (_what, filter, expectedCalls, expected) => {
     const [reader, calls] = recordingReader();
-    const page = await queryWorkloads({ reader, clusterErrors: new ClusterErrors() }, { clusters: ['a', 'b'], filter });
+    const page = await queryWorkloads({ registry, reader, clusterErrors: new ClusterErrors() }, { clusters: ['a', 'b'], filter });
     expect(calls).toEqual(expectedCalls);
     expect(page.nodes.map((w) => `${w.cluster}/${w.namespace}/${w.name}`)).toEqual(expected);
   });
 
   it('checks its input before asking anything', async () => {
     const [reader, calls] = recordingReader();
-    const ctx = { reader, clusterErrors: new ClusterErrors() };
+    const ctx = { registry, reader, clusterErrors: new ClusterErrors() };
     await expect(queryWorkloads(ctx, { clusters: ['a'], filter: { labelSelector: '=' } })).rejects.toThrow(/^labelSelector: /);
+    await expect(queryWorkloads(ctx, { clusters: ['a'], filter: { clusters: ['b', 'c'] } })).rejects.toThrow(/^filter\.clusters: no cluster named c$/);
     await expect(queryWorkloads(ctx, { clusters: ['a'], sort: [{ field: 'NAME' }, { field: 'NAME' }] })).rejects.toThrow(/^sort: /);
     expect(calls).toEqual([]);
   });

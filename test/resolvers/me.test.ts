@@ -1,12 +1,11 @@
 // me and operations, executed on the gateway's schema with contexts from its context factory.
 import { graphql, type GraphQLSchema } from 'graphql';
 import { buildGatewaySchema } from '../../schema/build-schema.js';
-import { createClusterRegistry } from '../../src/fleet/index.js';
 import { toGlobalId } from '../../src/model/ids.js';
 import { createMemoryOperationReader, type OperationRecord, type OperationReader } from '../../src/operations/index.js';
 import { createContextFactory } from '../../src/server/context.js';
-
-const NO_CLUSTERS = createClusterRegistry({ sources: [] });
+import type { GatewayServices } from '../../src/server/services.js';
+import { startTestServices } from '../support/services.js';
 
 const ROLLOUT: OperationRecord = {
   kind: 'Operation',
@@ -27,12 +26,15 @@ const ROLLOUT: OperationRecord = {
 
 describe('me and operations', () => {
   let schema: GraphQLSchema;
-  const run = (source: string, variables: Record<string, unknown> = {}, operations?: OperationReader) =>
-    graphql({ schema, source, variableValues: variables, contextValue: createContextFactory({ registry: NO_CLUSTERS, operations })() });
+  let services: GatewayServices;
+  const run = (source: string, variables: Record<string, unknown> = {}, operations: OperationReader = services.operations) =>
+    graphql({ schema, source, variableValues: variables, contextValue: createContextFactory({ services: { ...services, operations } })() });
 
   beforeAll(async () => {
     schema = await buildGatewaySchema();
+    services = await startTestServices();
   });
+  afterAll(() => services.stop());
 
   it('is the ADMIN "local", with every role, while no access file is configured', async () => {
     expect(await run('{ me { name roles } }')).toEqual({ data: { me: { name: 'local', roles: ['VIEWER', 'OPERATOR', 'ADMIN'] } } });

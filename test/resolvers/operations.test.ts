@@ -109,14 +109,14 @@ describe('restartWorkloads, rollbackWorkload, cancelOperation, dry runs, idempot
 
   const ref = (over: object = {}) => ({ cluster: 'prod-eu', namespace: 'acme-production', kind: 'DEPLOYMENT', name: 'web', ...over });
   it.each([
-    ['rolloutImage', 'RolloutImageInput', { image: 'acme/web:2.5.0', clusters: ['nowhere'] }, 'NOT_FOUND', /nowhere/],
+    ['rolloutImage', 'RolloutImageInput', { image: 'acme/web:2.5.0', clusters: ['nowhere'] }, 'BAD_USER_INPUT', /^input\.clusters: no cluster named nowhere$/],
     ['rolloutImage', 'RolloutImageInput', { image: 'Not An Image!' }, 'BAD_USER_INPUT', /image/],
     ['rolloutImage', 'RolloutImageInput', { image: 'acme/web:2.5.0', strategy: { maxParallelClusters: 0 } }, 'BAD_USER_INPUT', /maxParallelClusters: must be a whole number of at least 1/],
     ['rolloutImage', 'RolloutImageInput', { image: 'acme/web:2.5.0', strategy: { timeoutSeconds: 0 } }, 'BAD_USER_INPUT', /timeoutSeconds: must be a whole number of at least 1/],
     ['restartWorkloads', 'RestartWorkloadsInput', {}, 'BAD_USER_INPUT', /either workloads or filter/],
     ['restartWorkloads', 'RestartWorkloadsInput', { workloads: [ref()], filter: {} }, 'BAD_USER_INPUT', /either workloads or filter/],
     ['restartWorkloads', 'RestartWorkloadsInput', { workloads: [ref({ name: 'ghost' })] }, 'NOT_FOUND', /ghost/],
-    ['restartWorkloads', 'RestartWorkloadsInput', { filter: { clusters: ['nowhere'], namespaces: ['acme-production'] } }, 'NOT_FOUND', /nowhere/],
+    ['restartWorkloads', 'RestartWorkloadsInput', { filter: { clusters: ['nowhere'], namespaces: ['acme-production'] } }, 'BAD_USER_INPUT', /^input\.filter\.clusters: no cluster named nowhere$/],
     ['restartWorkloads', 'RestartWorkloadsInput', { filter: { labelSelector: '!!' } }, 'BAD_USER_INPUT', /labelSelector/],
     ['rollbackWorkload', 'RollbackWorkloadInput', { workload: ref({ kind: 'STATEFULSET', name: 'postgres' }) }, 'NOT_FOUND', /StatefulSet prod-eu\/acme-production\/postgres has no previous revision/],
     ['rollbackWorkload', 'RollbackWorkloadInput', { workload: ref({ name: 'ghost' }) }, 'NOT_FOUND', /ghost/],
@@ -144,6 +144,18 @@ describe('restartWorkloads, rollbackWorkload, cancelOperation, dry runs, idempot
       ['staging', 'SKIPPED', 'acme/web:2.4.0', 'acme/web:2.5.0'],
     ]);
     expect(gw.fleet.clusters.map((c) => c.counters.total('patch') + c.counters.total('update'))).toEqual([0, 0, 0]);
+  });
+
+  it.each([
+    ['an environment', { environments: ['acme:production'] }],
+    ['environments, a kind and an image', { environments: ['acme:staging', 'globex:production'], kinds: ['DEPLOYMENT'], image: 'acme/' }],
+  ])('restarts by %s exactly the workloads the workloads query finds', async (_what, filter) => {
+    const query = 'query($f: WorkloadFilter) { workloads(filter: $f, first: 500) { nodes { namespace name cluster { name } } } }';
+    const { data } = await gw.query<{ workloads: { nodes: { namespace: string; name: string; cluster: { name: string } }[] } }>(query, { f: filter });
+    const found = data!.workloads.nodes.map((w) => `${w.cluster.name}/${w.namespace}/${w.name}`);
+    const op = await mutate(gw, 'restartWorkloads', 'RestartWorkloadsInput', { filter, dryRun: true });
+    expect(found.length).toBeGreaterThan(0);
+    expect(op.targets.map((t) => `${t.cluster}/${t.namespace}/${t.name}`).sort()).toEqual(found.sort());
   });
 
   it('returns the same operation for the same idempotency key', async () => {

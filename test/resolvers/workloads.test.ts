@@ -148,7 +148,7 @@ describe('workloads of a steady demo fleet', () => {
   });
 
   it.each<[string, Record<string, unknown>, string[]]>([
-    ['clusters', { clusters: ['staging', 'nope'] }, demoWorkloads('staging')],
+    ['clusters', { clusters: ['staging'] }, demoWorkloads('staging')],
     ['namespaces', { namespaces: ['monitoring'] }, where((k) => k.includes('/monitoring/'))],
     ['kinds', { kinds: ['STATEFULSET', 'DAEMONSET'] }, where((k) => !k.includes('/DEPLOYMENT/'))],
     ['environments', { environments: ['acme:staging', 'globex:production'] }, where((k) => k.includes('/acme-staging/') || k.includes('/globex-production/'))],

@@ -356,7 +356,16 @@ describe('kubectl drain', () => {
     const evictedBefore = evictions();
     try {
       const drain = await kubectl.run(['drain', node, '--ignore-daemonsets', '--delete-emptydir-data', '--timeout=15s']);
-      expect(drain).toMatchObject({ code: 0, stdout: expect.stringContaining(`node/${node} drained`) });
+      expect(drain.code).toBe(0);
+      // kubectl's own lines, as against a real API server: cordon, one `evicting pod` and one
+      // `pod/NAME evicted` per pod, drained last; DaemonSet pods named in a warning on stderr.
+      const lines = drain.stdout.trim().split('\n');
+      expect([lines[0], lines.at(-1)]).toEqual([`node/${node} cordoned`, `node/${node} drained`]);
+      expect(lines.filter((l) => l.startsWith('evicting pod ')).sort()).toEqual(evictable.map((p) => `evicting pod ${keyOf(p)}`).sort());
+      expect(lines.filter((l) => l.endsWith(' evicted')).sort()).toEqual(evictable.map((p) => `pod/${p.metadata.name} evicted`).sort());
+      expect(lines).toHaveLength(2 + 2 * evictable.length);
+      const warned = /^Warning: ignoring DaemonSet-managed Pods: (.*)$/m.exec(drain.stderr)?.[1]?.split(', ');
+      expect(warned?.sort()).toEqual(daemons.map(keyOf).sort());
       expect(evictions() - evictedBefore).toBeGreaterThanOrEqual(evictable.length);
       expect(names(onNode(node))).toEqual(names(daemons));
       await rolledOut('kc-drain', 'api', 6);

@@ -6,7 +6,7 @@ import { createLogger } from '../../src/logging/index.js';
 import type { PostOutcome } from '../../src/sinks/outcome.js';
 import type { SinkPayload } from '../../src/sinks/payload.js';
 import { createSink, type Sink } from '../../src/sinks/sink.js';
-import type { Sleep } from '../../src/sinks/sleep.js';
+import type { Sleep } from '../../src/timing/index.js';
 import { until } from '../support/wait.js';
 
 const config = (overrides: Partial<SinkConfig> = {}): SinkConfig => ({

@@ -1,18 +1,16 @@
 // The behaviour every GatewayStore adapter owes, run against each (store.test.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Operation, OperationKind, OperationParams, OperationTarget, TargetProgress } from '../../src/operations/model.js';
+import { type IdempotencyKey, LeaseLostError } from '../../src/operations/ports.js';
 import {
   CredentialsRefusedError,
   DuplicateKeyError,
-  LeaseLostError,
   RecordNotFoundError,
   SecretKeyError,
   type AuditEntry,
   type GatewayStore,
   type HostNameClaim,
-  type IdempotencyKey,
   type StoredCluster,
-  type StoredOperation,
-  type StoredTarget,
 } from '../../src/store/index.js';
 
 export interface HarnessOpenOptions {
@@ -53,7 +51,7 @@ export function cluster(name: string, over: Partial<StoredCluster> = {}): Stored
   };
 }
 
-function target(cluster: string, over: Partial<StoredTarget> = {}): StoredTarget {
+function target(cluster: string, over: Partial<TargetProgress> = {}): OperationTarget {
   return {
     cluster, kind: 'Deployment', namespace: 'shop', name: 'api', status: 'PENDING',
     fromImage: 'acme/api:1.0', toImage: 'acme/api:1.1', message: null, startedAt: null, finishedAt: null,
@@ -62,11 +60,20 @@ function target(cluster: string, over: Partial<StoredTarget> = {}): StoredTarget
   };
 }
 
-export function operation(over: Partial<StoredOperation> = {}): StoredOperation {
+const STRATEGY = { maxParallelClusters: 1, stopOnFailure: true, rollbackOnFailure: true, timeoutSeconds: 600 };
+const PARAMS: Record<OperationKind, OperationParams> = {
+  ROLLOUT: { kind: 'ROLLOUT', image: 'acme/api:1.1', strategy: STRATEGY, clusterOrder: ['prod-eu', 'prod-us'] },
+  RESTART: { kind: 'RESTART', restartedAt: T0.toISOString(), strategy: STRATEGY, clusterOrder: [] },
+  ROLLBACK: { kind: 'ROLLBACK', revision: 3, strategy: STRATEGY, clusterOrder: [] },
+  HOST_RESTART: { kind: 'HOST_RESTART', maxUnavailable: 1, timeoutSeconds: 600 },
+};
+
+export function operation(over: Partial<Operation> = {}): Operation {
+  const kind = over.kind ?? 'ROLLOUT';
   return {
-    id: randomUUID(), kind: 'ROLLOUT', status: 'PENDING', dryRun: false, requestedBy: 'alice', idempotencyKey: null,
+    id: randomUUID(), kind, status: 'PENDING', dryRun: false, requestedBy: 'alice', idempotencyKey: null,
     createdAt: T0, startedAt: null, finishedAt: null, message: null,
-    params: { image: 'acme/api:1.1', selector: { 'app.kubernetes.io/name': 'api' } },
+    params: PARAMS[kind],
     cancelRequested: false, targets: [target('prod-eu'), target('prod-us')],
     ...over,
   };
@@ -233,7 +240,9 @@ export function storeSuite(harness: StoreHarness): void {
       });
 
       it('lists unfinished ones oldest first', async () => {
-        expect((await store.operations.listUnfinished()).map((op) => op.id)).toEqual([ops.c.id, ops.b.id]);
+        const { operations, malformed } = await store.operations.listUnfinished();
+        expect(operations.map((op) => op.id)).toEqual([ops.c.id, ops.b.id]);
+        expect(malformed).toEqual([]);
       });
     });
 

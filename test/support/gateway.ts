@@ -4,15 +4,16 @@ import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import { buildGatewaySchema } from '../../schema/build-schema.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../src/auth/index.js';
-import { createClusterRegistry, embeddedSource } from '../../src/fleet/index.js';
+import { embeddedSource } from '../../src/fleet/index.js';
 import type { AuthSettings } from '../../src/config/index.js';
 import { createLogger, type Logger } from '../../src/logging/index.js';
 import { startGateway } from '../../src/server/gateway.js';
-import { type OperationEvents, createOperationEvents } from '../../src/operations/events.js';
-import { type OperationRunnerOptions, startOperationRunner } from '../../src/operations/index.js';
+import type { OperationEvents } from '../../src/operations/events.js';
+import type { OperationRunnerOptions } from '../../src/operations/index.js';
+import { startServices } from '../../src/server/services.js';
 import { type GatewayStore, createEmbeddedStore } from '../../src/store/index.js';
 import { startSimFleet, type SimFleet, type SimFleetOptions } from '../../src/sim/fleet.js';
-import { createWatchEngine, type WatchEngine, type WatchEngineOptions } from '../../src/events/index.js';
+import type { WatchEngine, WatchEngineOptions } from '../../src/events/index.js';
 import type { QueryLimits } from '../../src/limits/index.js';
 
 export type GraphQLResponse<T = Record<string, unknown>> = FormattedExecutionResult<T>;
@@ -71,31 +72,45 @@ export interface TestGatewayOptions extends SimFleetOptions {
 
 export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, maxReplicas, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, auth: givenAuth, corsOrigins, logger: givenLogger, principal, limits, schema, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
   const fleet = givenFleet ?? (await startSimFleet({ clusters: 3, ...fleetOptions }));
-  const registry = createClusterRegistry({ sources: [embeddedSource(fleet.kubeconfig(), { timeoutMs })] });
   const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
-  const operationEvents = createOperationEvents();
   const logger = createLogger({ level: 'silent' });
-  const resourceEvents = createWatchEngine({ registry, logger, backoff: { baseMs: 20, maxMs: 500 }, ...watch });
-  const operationRunner = await startOperationRunner({ store, registry, events: operationEvents, logger, ...operations, pollMs: operations.pollMs ?? 20 });
+  const services = await startServices({
+    config: {},
+    logger,
+    overrides: {
+      store,
+      clusters: embeddedSource(fleet.kubeconfig(), { timeoutMs }),
+      watch: { backoff: { baseMs: 20, maxMs: 500 }, ...watch },
+      runner: { ...operations, pollMs: operations.pollMs ?? 20 },
+    },
+  });
   const own = principal && tokenFor(principal);
   const auth = own ? { tokens: [own.entry] } : givenAuth;
+  const stopServices = async ({ keepLeases = false } = {}) => {
+    await services.stop({ keepLeases });
+    if (!givenStore) await store.close();
+    if (!givenFleet) await fleet.stop();
+  };
   const gateway = await startGateway({
-    operationRunner,
-    operationEvents,
-    resourceEvents,
-    store,
     config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8, allowPrivilegedContainers, maxReplicas, limits, auth, corsOrigins },
     logger: givenLogger ?? logger,
     schema: schema ?? (await buildGatewaySchema()),
-    registry,
+    services,
     batching,
+  }).catch(async (err: unknown) => {
+    await stopServices();
+    throw err;
   });
+  const stop = async (options?: { keepLeases?: boolean }) => {
+    await gateway.stop();
+    await stopServices(options);
+  };
   return {
     url: gateway.url,
     fleet,
     store,
-    operationEvents,
-    resourceEvents,
+    operationEvents: services.operationEvents,
+    resourceEvents: services.resourceEvents,
     async query<T>(query: string, variables?: Record<string, unknown>, { token = own?.token }: { token?: string } = {}): Promise<GraphQLResponse<T>> {
       const response = await fetch(gateway.url, {
         method: 'POST',
@@ -112,20 +127,8 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
       return sum;
     },
     resetCounters: () => fleet.clusters.forEach((c) => c.counters.reset()),
-    async stop() {
-      await gateway.stop();
-      await resourceEvents.stop();
-      await operationRunner.stop();
-      if (!givenStore) await store.close();
-      if (!givenFleet) await fleet.stop();
-    },
-    async crash() {
-      await gateway.stop();
-      await resourceEvents.stop();
-      await operationRunner.stop({ keepLeases: true });
-      if (!givenStore) await store.close();
-      if (!givenFleet) await fleet.stop();
-    },
+    stop: () => stop(),
+    crash: () => stop({ keepLeases: true }),
   };
 }
 

@@ -2,6 +2,8 @@
 import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { SimError } from '../errors.js';
+import { patchTypeFromContentType } from '../patch.js';
+import { PROTOBUF_MEDIA_TYPE, decodeKubeProtobuf } from '../proto/codec.js';
 
 export interface ApiRequest {
   method: string;
@@ -24,11 +26,11 @@ export async function readRequest(req: IncomingMessage): Promise<ApiRequest> {
     query: url.searchParams,
     contentType,
     accept: req.headers.accept ?? '',
-    body: raw ? parseBody(raw, contentType) : undefined,
+    body: raw.length ? parseBody(raw, contentType, req.method ?? 'GET') : undefined,
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -36,12 +38,24 @@ async function readBody(req: IncomingMessage): Promise<string> {
     if (size > maxBody) throw new SimError('BadRequest', 'request body too large', undefined, 413);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-function parseBody(raw: string, contentType: string): unknown {
+/** what create, update and delete bodies may be sent as, in the API server's words */
+export const BODY_MEDIA_TYPES = ['application/json', 'application/yaml', PROTOBUF_MEDIA_TYPE];
+
+function parseBody(raw: Buffer, contentType: string, method: string): unknown {
+  if (method === 'PATCH') {
+    // A patch of an unknown type is refused by the patch verb, naming the patch types.
+    if (!patchTypeFromContentType(contentType)) return undefined;
+  } else if (contentType === PROTOBUF_MEDIA_TYPE) {
+    return decodeKubeProtobuf(raw);
+  } else if (contentType !== '' && !BODY_MEDIA_TYPES.includes(contentType)) {
+    throw new SimError('UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${BODY_MEDIA_TYPES.join(', ')}`);
+  }
   try {
-    return contentType.includes('yaml') ? parseYaml(raw) : JSON.parse(raw);
+    const text = raw.toString('utf8');
+    return contentType.includes('yaml') ? parseYaml(text) : JSON.parse(text);
   } catch (err) {
     throw new SimError('BadRequest', `the body of the request was in an unknown format: ${(err as Error).message}`);
   }

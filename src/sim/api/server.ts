@@ -10,7 +10,9 @@ import type { ObjectStore } from '../store.js';
 import { groupList, legacyVersions, resourceList, versionInfo } from './discovery.js';
 import { openApiGroupVersion, openApiRoot } from './openapi.js';
 import { type Answer, type ObjectTarget, create, get, list, patch, remove, update } from './objects.js';
+import { type ResponseFormat, responseFormat } from './negotiate.js';
 import { type ApiRequest, boolParam, readRequest } from './request.js';
+import { PROTOBUF_MEDIA_TYPE, encodeKubeProtobuf, hasProtobufForm } from '../proto/codec.js';
 import { type Route, parseRoute } from './route.js';
 import { type OpenWatch, startWatch } from './watch.js';
 import type { KubeObject } from '../objects.js';
@@ -105,10 +107,13 @@ function listen(server: http.Server, host: string, port: number): Promise<void> 
 }
 
 async function handle(opts: ApiServerOptions, watches: Set<OpenWatch>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let format: ResponseFormat = 'json';
   try {
     const request = await readRequest(req);
     const route = parseRoute(request.path);
     const { verb, resource } = describeRequest(route, request);
+    // Objects answer in JSON or protobuf; discovery and OpenAPI documents stay JSON.
+    if (route?.type === 'object') format = responseFormat(request.accept, verb === 'watch' ? ['json'] : undefined);
     opts.counters.count(verb, resource);
     const latency = opts.faults.latencyFor(verb, resource);
     if (latency > 0) await delay(latency, req);
@@ -126,9 +131,9 @@ async function handle(opts: ApiServerOptions, watches: Set<OpenWatch>, req: Inco
       res.on('close', () => watches.delete(watch));
       return;
     }
-    reply(res, answer(opts, route, verb, request, req));
+    reply(res, answer(opts, route, verb, request, req), format);
   } catch (err) {
-    replyError(res, err);
+    replyError(res, err, format);
   }
 }
 
@@ -218,18 +223,25 @@ async function delay(ms: number, req: IncomingMessage): Promise<void> {
   }
 }
 
-function reply(res: ServerResponse, { status, body }: Answer): void {
+function reply(res: ServerResponse, { status, body }: Answer, format: ResponseFormat = 'json'): void {
+  if (format === 'protobuf' && hasProtobufForm(body)) {
+    const bytes = encodeKubeProtobuf(body as Record<string, unknown>);
+    res.writeHead(status, { 'Content-Type': PROTOBUF_MEDIA_TYPE, 'Content-Length': bytes.length });
+    res.end(bytes);
+    return;
+  }
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': typeof body === 'string' ? 'text/plain' : 'application/json', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }
 
-function replyError(res: ServerResponse, err: unknown): void {
+function replyError(res: ServerResponse, err: unknown, format: ResponseFormat): void {
   const simError = err instanceof SimError ? err : new SimError('InternalError', `Internal error occurred: ${(err as Error)?.message ?? String(err)}`);
   if (res.headersSent) {
     res.destroy();
     return;
   }
   if (simError.details?.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(simError.details.retryAfterSeconds));
-  reply(res, { status: simError.code, body: simError.toStatus() });
+  // A 406 is written in JSON: the client named nothing the simulator writes.
+  reply(res, { status: simError.code, body: simError.toStatus() }, simError.reason === 'NotAcceptable' ? 'json' : format);
 }

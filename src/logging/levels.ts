@@ -1,0 +1,3 @@
+// The levels LOG_LEVEL accepts, lowest-volume first; 'silent' writes nothing.
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -1,0 +1,140 @@
+// Every service of a gateway, built in one place from its config: the store, the clusters and
+// their registry, registered clusters, the watch engine and its sinks, the operations engine.
+// main (through startFleetgraph), the tests' gateway helper and the benchmarks all start these
+// here; tests swap a piece through `overrides` rather than building their own wiring.
+import type { Config } from '../config/index.js';
+import { createWatchEngine, type WatchEngine, type WatchEngineOptions } from '../events/index.js';
+import { createClusterRegistry, embeddedSource, kubeconfigFileSource, type ClusterSourceInput, type MutableClusterRegistry } from '../fleet/index.js';
+import type { Logger } from '../logging/index.js';
+import { createOperationEvents, type OperationEvents } from '../operations/events.js';
+import { startOperationRunner, type OperationReader, type OperationRunner, type OperationRunnerOptions } from '../operations/index.js';
+import { createStoreOperationReader } from '../operations/store-reader.js';
+import { createClusterRegistration, type ClusterRegistration } from '../registration/index.js';
+import { startSimFleet } from '../sim/fleet.js';
+import { startSinks } from '../sinks/index.js';
+import { openStore, type GatewayStore } from '../store/index.js';
+
+/** The config's part the services read. */
+export type ServicesConfig = Partial<
+  Pick<Config, 'dataDir' | 'mongodbUri' | 'secretKey' | 'kubeconfig' | 'contexts' | 'simClusters' | 'clusterTimeoutMs' | 'sinks' | 'operationLeaseSeconds' | 'idempotencyKeyTtlSeconds'>
+>;
+
+/** What tests and benchmarks put in place of what the config would build. Each is optional. */
+export interface ServiceOverrides {
+  /** A store already open, left open by stop(). Default: the one the config names (DATA_DIR or MONGODB_URI), closed by stop(). */
+  store?: GatewayStore;
+  /** The clusters. Default: KUBECONFIG's, or an embedded simulated fleet of SIM_CLUSTERS clusters stopped by stop(). */
+  clusters?: ClusterSourceInput;
+  /** The watch engine's options; default the engine's own defaults. */
+  watch?: Omit<WatchEngineOptions, 'registry' | 'logger'>;
+  /** The operation runner's options over those from the config (lease, idempotency key lifetime). */
+  runner?: Partial<Omit<OperationRunnerOptions, 'store' | 'registry' | 'events' | 'logger'>>;
+  /** Where operation queries read. Default: the store's operations. */
+  operations?: OperationReader;
+}
+
+export interface ServicesOptions {
+  config: ServicesConfig;
+  logger: Logger;
+  overrides?: ServiceOverrides;
+}
+
+/** The services one gateway shares between all its requests. */
+export interface GatewayServices {
+  /** What the gateway keeps: registered clusters, operations, audit. */
+  readonly store: GatewayStore;
+  /** Every cluster of the fleet, stored ones included once started. */
+  readonly registry: MutableClusterRegistry;
+  /** registerCluster / unregisterCluster over `registry` and the store. */
+  readonly clusterRegistration: ClusterRegistration;
+  /** Live changes to the fleet's resources (resourceChanged, sinks). */
+  readonly resourceEvents: WatchEngine;
+  /** Every operation's state changes: the runner publishes, operationUpdated listens. */
+  readonly operationEvents: OperationEvents;
+  /** Runs long-running operations in the background. */
+  readonly operationRunner: OperationRunner;
+  /** Where operation queries read. */
+  readonly operations: OperationReader;
+  /**
+   * Stops what was started, in reverse order: runner, sinks, watch engine, the embedded fleet,
+   * then the store. keepLeases stops the runner as a crash would: its leases stay until they expire.
+   */
+  stop(options?: { keepLeases?: boolean }): Promise<void>;
+}
+
+type Stop = () => Promise<void>;
+
+/**
+ * Starts the services in the order they depend on each other: store, clusters, registry with
+ * the stored clusters restored (before anything reads it), watch engine, sinks, operation runner.
+ * A failure part-way stops whatever had started before rethrowing.
+ */
+export async function startServices({ config, logger, overrides = {} }: ServicesOptions): Promise<GatewayServices> {
+  const stops: Stop[] = [];
+  let keepLeases = false;
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop();
+  };
+  try {
+    // First opened, last closed: everything after may read or write it until it stops.
+    const store = overrides.store ?? (await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, secretKey: config.secretKey, logger }));
+    if (!overrides.store) stops.push(() => store.close());
+    const clusters = overrides.clusters ? { input: overrides.clusters } : await startClusterSource(config, logger);
+    if (clusters.stop) stops.push(clusters.stop);
+    const registry = createClusterRegistry({ sources: [clusters.input] });
+    // Clusters registered through the API join before anything reads the registry.
+    const clusterRegistration = createClusterRegistration({ registry, clusters: store.clusters, logger, timeoutMs: config.clusterTimeoutMs });
+    await clusterRegistration.restore();
+    const resourceEvents = createWatchEngine({ registry, logger, ...overrides.watch });
+    stops.push(() => resourceEvents.stop());
+    if (config.sinks?.length) {
+      // Stopped before the engine: each sink unsubscribes, then sends what waits.
+      const sinks = startSinks({ sinks: config.sinks, engine: resourceEvents, clusters: registry.list().map((c) => c.name), logger });
+      stops.push(() => sinks.stop());
+    }
+    // After the store, stopped before it closes: a stopped runner leaves operations to resume.
+    const operationEvents = createOperationEvents();
+    const operationRunner = await startOperationRunner({
+      store,
+      registry,
+      events: operationEvents,
+      logger,
+      leaseMs: config.operationLeaseSeconds === undefined ? undefined : config.operationLeaseSeconds * 1000,
+      idempotencyKeyTtlMs: config.idempotencyKeyTtlSeconds === undefined ? undefined : config.idempotencyKeyTtlSeconds * 1000,
+      ...overrides.runner,
+    });
+    stops.push(() => operationRunner.stop({ keepLeases }));
+    const operations = overrides.operations ?? createStoreOperationReader({ operations: store.operations });
+    return {
+      store,
+      registry,
+      clusterRegistration,
+      resourceEvents,
+      operationEvents,
+      operationRunner,
+      operations,
+      stop: (options = {}) => {
+        keepLeases = options.keepLeases ?? false;
+        return stopAll();
+      },
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+async function startClusterSource(config: ServicesConfig, logger: Logger): Promise<{ input: ClusterSourceInput; stop?: Stop }> {
+  const timeoutMs = config.clusterTimeoutMs;
+  if (config.kubeconfig) {
+    return { input: kubeconfigFileSource(config.kubeconfig, { contexts: config.contexts, timeoutMs }) };
+  }
+  const fleet = await startSimFleet({ clusters: config.simClusters });
+  logger.info({ clusters: fleet.clusters.map(({ name, url }) => ({ name, url })) }, 'embedded simulated fleet started');
+  try {
+    return { input: embeddedSource(fleet.kubeconfig(), { timeoutMs }), stop: () => fleet.stop() };
+  } catch (err) {
+    await fleet.stop();
+    throw err;
+  }
+}
