@@ -74,6 +74,16 @@ export const MUTATION_ACCESS: Readonly<Record<string, MutationAccess>> = {
   deleteWorkload: { role: 'ADMIN', reach: ({ workload }) => workloads([workload]) },
 };
 
+/**
+ * The Apollo Federation fields a subgraph schema adds to Query (src/federation): served when the
+ * gateway serves its subgraph schema, absent from the plain one. `_entities` reads objects as
+ * `node(id:)` does, through the caller's views; `_service` shows the schema, as introspection does.
+ */
+export const FEDERATION_QUERY_ACCESS: Readonly<Record<string, ReadAccess>> = {
+  _entities: VIEWER,
+  _service: VIEWER,
+};
+
 /** The three tables by root type, for the guard and the tests. */
 export const ROOT_ACCESS = { Query: QUERY_ACCESS, Mutation: MUTATION_ACCESS, Subscription: SUBSCRIPTION_ACCESS } as const;
 

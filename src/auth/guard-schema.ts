@@ -3,7 +3,7 @@
 // as src/audit wraps mutations, so no resolver carries a check of its own to forget.
 import { GraphQLObjectType, GraphQLSchema, type GraphQLFieldConfig, type GraphQLFieldResolver, defaultFieldResolver } from 'graphql';
 import { ForbiddenError, UnauthenticatedError } from '../errors/index.js';
-import { ROOT_ACCESS, type MutationAccess, type ReadAccess } from './access.js';
+import { FEDERATION_QUERY_ACCESS, ROOT_ACCESS, type MutationAccess, type ReadAccess } from './access.js';
 import type { Principal } from './principal.js';
 import { requireRole } from './require-role.js';
 import { covers } from './scope.js';
@@ -46,7 +46,7 @@ export function guardRootFields(schema: GraphQLSchema): GraphQLSchema {
   for (const [root, type] of Object.entries(roots) as [RootName, GraphQLObjectType | null | undefined][]) {
     if (!type) continue;
     const config = type.toConfig();
-    const table: Readonly<Record<string, Access>> = ROOT_ACCESS[root];
+    const table: Readonly<Record<string, Access>> = tableOf(root, type);
     const fields = Object.fromEntries(Object.entries(config.fields).map(([name, field]) => [name, guarded(name, root, field, table[name]!)]));
     replaced.set(type, new GraphQLObjectType({ ...config, fields }));
   }
@@ -66,11 +66,17 @@ export function checkTable(roots: Record<RootName, GraphQLObjectType | null | un
   const problems: string[] = [];
   for (const root of Object.keys(ROOT_ACCESS) as RootName[]) {
     const fields = Object.keys(roots[root]?.getFields() ?? {});
-    const entries = Object.keys(ROOT_ACCESS[root]);
+    const entries = Object.keys(tableOf(root, roots[root]));
     for (const field of fields) if (!entries.includes(field)) problems.push(`${root}.${field} has no entry in src/auth/access.ts`);
     for (const entry of entries) if (!fields.includes(entry)) problems.push(`src/auth/access.ts names ${root}.${entry}, which the schema does not have`);
   }
   if (problems.length > 0) throw new AccessTableError(`The access table does not match the schema:\n  ${problems.join('\n  ')}`);
+}
+
+/** A root's table; Query's has the federation fields' entries when the schema is a subgraph's. */
+function tableOf(root: RootName, type: GraphQLObjectType | null | undefined): Readonly<Record<string, Access>> {
+  const federated = root === 'Query' && type?.getFields()._service !== undefined;
+  return federated ? { ...ROOT_ACCESS.Query, ...FEDERATION_QUERY_ACCESS } : ROOT_ACCESS[root];
 }
 
 function guarded(name: string, root: RootName, field: Field, access: Access): Field {

@@ -11,8 +11,11 @@ export interface ConfigFileOptions<S extends z.ZodType> {
   /** where the text came from (its path), named in messages */
   source: string;
   schema: S;
-  /** the top-level list whose entries messages name, and what one entry is called: `{ list: 'tokens', entry: 'token' }` */
-  entries: { list: string; entry: string };
+  /**
+   * the top-level list whose entries messages name, and what one entry is called: `{ list: 'tokens', entry: 'token' }`;
+   * without `list` the document itself is the list
+   */
+  entries: { list?: string; entry: string };
   /** the error each caller throws */
   fail: (message: string) => Error;
 }
@@ -42,8 +45,8 @@ export function parseConfigDocument<S extends z.ZodType>(text: string, { what, s
 function describe(issues: readonly z.core.$ZodIssue[], document: unknown, { list, entry }: ConfigFileOptions<z.ZodType>['entries']): string {
   return issues
     .map((issue) => {
-      const [top, index, ...field] = issue.path;
-      if (top !== list || typeof index !== 'number') return `  ${issue.path.join('.') || '(top level)'}: ${issue.message}`;
+      const [index, ...field] = list === undefined ? issue.path : issue.path[0] === list ? issue.path.slice(1) : [];
+      if (typeof index !== 'number') return `  ${issue.path.join('.') || '(top level)'}: ${issue.message}`;
       const where = field.length > 0 ? ` ${field.join('.')}` : '';
       return `  ${entry} ${entryLabel(document, list, index)}${where}: ${issue.message}`;
     })
@@ -51,8 +54,8 @@ function describe(issues: readonly z.core.$ZodIssue[], document: unknown, { list
 }
 
 /** `"ci-bot"` when the entry has a usable name, else its position: `#2`. */
-function entryLabel(document: unknown, list: string, index: number): string {
-  const items = (document as Record<string, unknown[] | undefined> | null | undefined)?.[list];
+function entryLabel(document: unknown, list: string | undefined, index: number): string {
+  const items = list === undefined ? (document as unknown[]) : (document as Record<string, unknown[] | undefined> | null | undefined)?.[list];
   const name = (items?.[index] as { name?: unknown } | undefined)?.name;
   return typeof name === 'string' && name !== '' ? `"${name}"` : `#${index + 1}`;
 }

@@ -3,6 +3,7 @@ import { readSinksFile, SinksFileError, type SinkConfig } from './sinks.js';
 import { isLoopbackName } from './loopback.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from '../logging/levels.js';
 import { AuthFileError, readAuthFile, type AuthSettings } from './auth-file.js';
+import { readSubgraphsFile, SubgraphsFileError, type SubgraphConfig } from './subgraphs-file.js';
 import { DEFAULT_QUERY_LIMITS as LIMITS, type QueryLimits } from '../limits/limits.js';
 
 export { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel };
@@ -52,6 +53,11 @@ export interface Config {
    * caller is the ADMIN `local`, which only a loopback HOST allows.
    */
   readonly auth?: AuthSettings;
+  /**
+   * FLEETGRAPH_SUBGRAPHS_FILE: other Apollo Federation subgraphs composed with fleetgraph's own into
+   * the supergraph served on /graphql (see README, "Federation"). Default none: fleetgraph alone.
+   */
+  readonly subgraphs?: readonly SubgraphConfig[];
   /** FLEETGRAPH_CORS_ORIGINS: browser origins, besides the gateway's own, allowed to call it. Default none. */
   readonly corsOrigins: readonly string[];
   /** OPERATION_LEASE_SECONDS: how long a gateway's lease on a running operation lasts unless renewed. Default 30. */
@@ -127,6 +133,7 @@ const environment = z.object({
   MAX_REPLICAS: integer(1, 1_000_000).default(10_000),
   FLEETGRAPH_SINKS_FILE: z.string().optional(),
   FLEETGRAPH_AUTH_FILE: z.string().optional(),
+  FLEETGRAPH_SUBGRAPHS_FILE: z.string().optional(),
   FLEETGRAPH_CORS_ORIGINS: z
     .string()
     .transform((text) => text.split(',').map((part) => part.trim()).filter((part) => part !== ''))
@@ -166,7 +173,7 @@ function isOrigin(text: string): boolean {
  * process.env; everything else receives the returned Config.
  * Empty variables count as unset, as shells and compose files often leave them so.
  * @throws ConfigError naming every variable with a bad value.
- * @throws ConfigError too when FLEETGRAPH_SINKS_FILE names a file that is missing or invalid.
+ * @throws ConfigError too when FLEETGRAPH_SINKS_FILE, FLEETGRAPH_AUTH_FILE or FLEETGRAPH_SUBGRAPHS_FILE names a file that is missing or invalid.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
@@ -197,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The sinks file names the variables holding its credentials, so it is read here, with env.
     sinks: vars.FLEETGRAPH_SINKS_FILE ? sinksFrom(vars.FLEETGRAPH_SINKS_FILE, present) : undefined,
     auth: vars.FLEETGRAPH_AUTH_FILE ? authFrom(vars.FLEETGRAPH_AUTH_FILE) : undefined,
+    subgraphs: vars.FLEETGRAPH_SUBGRAPHS_FILE ? subgraphsFrom(vars.FLEETGRAPH_SUBGRAPHS_FILE) : undefined,
     corsOrigins: vars.FLEETGRAPH_CORS_ORIGINS ?? [],
     operationLeaseSeconds: vars.OPERATION_LEASE_SECONDS,
     idempotencyKeyTtlSeconds: vars.IDEMPOTENCY_KEY_TTL_SECONDS,
@@ -233,6 +241,15 @@ function authFrom(path: string): AuthSettings {
     return readAuthFile(path);
   } catch (err) {
     if (err instanceof AuthFileError) throw new ConfigError(`FLEETGRAPH_AUTH_FILE: ${err.message}`);
+    throw err;
+  }
+}
+
+function subgraphsFrom(path: string): SubgraphConfig[] {
+  try {
+    return readSubgraphsFile(path);
+  } catch (err) {
+    if (err instanceof SubgraphsFileError) throw new ConfigError(`FLEETGRAPH_SUBGRAPHS_FILE: ${err.message}`);
     throw err;
   }
 }

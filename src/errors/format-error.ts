@@ -30,7 +30,7 @@ export type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) 
 export function createErrorFormatter(logger: Logger): ErrorFormatter {
   return (formatted, error) => {
     const { locations, path } = formatted;
-    const original = unwrapResolverError(error);
+    const original = originalOf(error);
     if (original instanceof GatewayError) {
       return { message: original.message, locations, path, extensions: { ...original.extensions } };
     }
@@ -40,6 +40,17 @@ export function createErrorFormatter(logger: Logger): ErrorFormatter {
     const masked = new InternalServerError();
     return { message: masked.message, locations, path, extensions: { ...masked.extensions } };
   };
+}
+
+/**
+ * What was thrown. A resolver's error arrives wrapped once by graphql-js; in supergraph mode
+ * (src/server/supergraph.ts) an error of fleetgraph's own subgraph is wrapped once more by the
+ * gateway that ran the subgraph's part, so wrappers are taken off until a GatewayError, if any.
+ */
+function originalOf(error: unknown): unknown {
+  let current = unwrapResolverError(error);
+  while (!(current instanceof GatewayError) && current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
 }
 
 // A request error has no path (no resolver ran). Over graphql-ws, graphql-js

@@ -8,7 +8,7 @@ import { startServices } from './services.js';
 export interface FleetgraphOptions {
   config: Config;
   logger: Logger;
-  /** From buildGatewaySchema(). */
+  /** From buildGatewaySubgraphSchema() (or buildGatewaySchema(), without federation). */
   schema: GraphQLSchema;
   /** Where every part counts into, served on /metrics. Default: a new registry with process metrics. */
   metrics?: GatewayMetrics;

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerOptionsWithSchema, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -16,18 +16,22 @@ import { jsonFallbacks, opsEndpoints, type GatewayPhase } from './ops-endpoints.
 import { requestIds, requestObserver } from './request-observer.js';
 import type { GatewayMetrics } from '../metrics/index.js';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startSupergraph } from './supergraph.js';
 import { gatewayAccess, principalOfResponse } from './access.js';
 import { guardRootFields } from '../auth/index.js';
 import { DEFAULT_QUERY_LIMITS, createQueryGate, httpLimits, stringifyWithin, type QueryLimits } from '../limits/index.js';
 
 export interface GatewayOptions {
   /** Where to listen; port 0 picks a free one (see Gateway.url). allowPrivilegedContainers defaults to false. */
-  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'maxReplicas' | 'auth' | 'corsOrigins'>> & {
+  config: Pick<Config, 'host' | 'port' | 'clusterConcurrency'> & Partial<Pick<Config, 'allowPrivilegedContainers' | 'maxReplicas' | 'auth' | 'corsOrigins' | 'subgraphs'>> & {
     /** what one request may cost; each limit left out has its default (src/limits) */
     limits?: Partial<QueryLimits>;
   };
   logger: Logger;
-  /** From buildGatewaySchema(); given rather than built here so src/ stays clear of resolvers/. */
+  /**
+   * From buildGatewaySchema(), or buildGatewaySubgraphSchema() to be a federation subgraph (which
+   * supergraph mode, config.subgraphs, needs); given rather than built here so src/ stays clear of resolvers/.
+   */
   schema: GraphQLSchema;
   /** What every request shares (startServices), started and stopped by the caller; `metrics` is served on /metrics. */
   services: ContextServices & { readonly metrics: GatewayMetrics };
@@ -75,9 +79,16 @@ export async function startGateway({ config, logger, schema, services, batching,
     const gate = createQueryGate({ schema: served, limits, clusters: () => services.registry.list().length });
     const observer = requestObserver({ logger: logger.child({ component: 'request' }), metrics });
     const ws = attachWebSocket({ server: httpServer, schema: served, context, formatError, path: PATH, gate, limits, access: access.ws, observe: observer.webSocket });
-    const apollo = await startApollo({ schema: served, formatError, plugins: [...plugins(httpServer, ws, shutdown.graceMs), observer.plugin], stringifyResult: stringifyWithin(limits.maxResponseBytes) });
+    const apolloOptions = { formatError, plugins: [...plugins(httpServer, ws, shutdown.graceMs), observer.plugin], stringifyResult: stringifyWithin(limits.maxResponseBytes) };
+    // Supergraph mode: HTTP serves the composition of fleetgraph and the listed subgraphs, its queries held against the supergraph's schema.
+    const { apollo, httpGate } = config.subgraphs?.length
+      ? await startSupergraph({ subgraph: schema, served, subgraphs: config.subgraphs, url: endpointUrl(httpServer), logger, apollo: apolloOptions }).then(({ apollo, schema }) => ({
+          apollo,
+          httpGate: createQueryGate({ schema, limits, clusters: () => services.registry.list().length }),
+        }))
+      : { apollo: await startApollo({ schema: served, ...apolloOptions }), httpGate: gate };
     // Origin, Host and credentials first: a refused caller costs nothing more.
-    app.use(PATH, observer.refusals, access.http, playground({ path: PATH }), ...httpLimits({ gate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
+    app.use(PATH, observer.refusals, access.http, playground({ path: PATH }), ...httpLimits({ gate: httpGate, maxBodyBytes: limits.maxBodyBytes, formatError }), expressMiddleware(apollo, { context: async ({ res }) => context(principalOfResponse(res)) }));
     app.use(...jsonFallbacks({ onError: (err) => logger.error({ err }, 'request failed outside GraphQL') }));
     const unwatch = metrics.watch({
       clusters: () => services.registry.list().map(({ name, client }) => ({ name, probe: (signal: AbortSignal) => client.version(signal) })),
@@ -123,6 +134,8 @@ function plugins(httpServer: Server, ws: WebSocketEndpoint, graceMs = 10_000): A
     { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },
     // Browsers get GraphiQL from playground.ts, bundled; Apollo's landing page loads its CDN.
     ApolloServerPluginLandingPageDisabled(),
+    // Served as a subgraph, Apollo would add timing traces for routers asking for them: not ours to give.
+    ApolloServerPluginInlineTraceDisabled(),
     clusterErrorsPlugin,
   ];
 }

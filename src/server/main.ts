@@ -1,16 +1,17 @@
 // `npm start`: reads the environment, starts fleetgraph, stops it on SIGINT/SIGTERM.
-import { buildGatewaySchema } from '../../schema/build-schema.js';
+import { buildGatewaySubgraphSchema } from '../../schema/build-subgraph-schema.js';
 import { ConfigError, loadConfig } from '../config/index.js';
 import { KubeconfigError } from '../kube/index.js';
 import { pino } from 'pino';
 import { createLogger } from '../logging/index.js';
 import { StoreOpenError } from '../store/index.js';
 import { startFleetgraph, type Fleetgraph } from './fleetgraph.js';
+import { SupergraphError } from './supergraph.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
-  const app = await startFleetgraph({ config, logger, schema: await buildGatewaySchema() });
+  const app = await startFleetgraph({ config, logger, schema: await buildGatewaySubgraphSchema() });
   logger.info({ url: app.url }, `fleetgraph serving ${app.url}`);
   stopOnSignal(app, (message, err) => (err ? logger.error({ err }, message) : logger.info(message)));
 }
@@ -43,10 +44,10 @@ function stopOnSignal(app: Fleetgraph, log: (message: string, err?: unknown) => 
 
 main().catch((err: unknown) => {
   // stderr stays log lines (JSON unless LOG_FORMAT=pretty): configuration mistakes and a store
-  // that cannot open as it stands get their message alone; anything else its stack too.
+  // that cannot open as it stands and subgraphs that do not compose get their message alone; anything else its stack too.
   const format = process.env.LOG_FORMAT === 'pretty' ? 'pretty' : 'json';
   const logger = createLogger({ format, destination: pino.destination(2) });
-  if (err instanceof ConfigError || err instanceof KubeconfigError || err instanceof StoreOpenError) logger.fatal(err.message);
+  if (err instanceof ConfigError || err instanceof KubeconfigError || err instanceof StoreOpenError || err instanceof SupergraphError) logger.fatal(err.message);
   else logger.fatal({ err }, 'fleetgraph failed to start');
   process.exitCode = 1;
 });

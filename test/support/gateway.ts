@@ -1,6 +1,6 @@
 // A gateway in this process against a simulated fleet in this process, for end-to-end tests:
 // real HTTP to the gateway, real Kubernetes HTTP from the gateway to the simulator.
-import type { FormattedExecutionResult } from 'graphql';
+import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import { buildGatewaySchema } from '../../schema/build-schema.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../src/auth/index.js';
@@ -70,9 +70,11 @@ export interface TestGatewayOptions extends SimFleetOptions {
   principal?: { name: string; roles: readonly Role[] };
   /** what one request may cost; default the gateway's defaults (src/limits) */
   limits?: Partial<QueryLimits>;
+  /** the schema served; default the plain one, buildGatewaySchema() */
+  schema?: GraphQLSchema;
 }
 
-export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, maxReplicas, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, auth: givenAuth, corsOrigins, logger: givenLogger, principal, limits, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
+export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, maxReplicas, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, auth: givenAuth, corsOrigins, logger: givenLogger, principal, limits, schema, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
   const fleet = givenFleet ?? (await startSimFleet({ clusters: 3, ...fleetOptions }));
   const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
   const logger = createLogger({ level: 'silent' });
@@ -96,7 +98,7 @@ export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivil
   const gateway = await startGateway({
     config: { host: '127.0.0.1', port: 0, clusterConcurrency: 8, allowPrivilegedContainers, maxReplicas, limits, auth, corsOrigins },
     logger: givenLogger ?? logger,
-    schema: await buildGatewaySchema(),
+    schema: schema ?? (await buildGatewaySchema()),
     services,
     batching,
   }).catch(async (err: unknown) => {
