@@ -51,7 +51,8 @@ describe('writes', () => {
       },
       { namespace: 'default' },
     );
-    expect(calls).toBe(2);
+    // At least once more: the simulator's deployment controller may write its status in between too.
+    expect(calls).toBeGreaterThanOrEqual(2);
     expect(updated.spec?.replicas).toBe(3);
     expect(store().get(resourceByKind('Deployment'), 'default', 'contended')!.metadata.annotations).toMatchObject({ other: 'writer' });
   });
