@@ -48,7 +48,6 @@ describe('SIGTERM to `npm start`', () => {
   beforeAll(async () => {
     // Shared with test/store: tsc runs only when dist/ is older than the sources.
     await ensureBuilt();
-    if (buildDecision(ROOT).build) markBuilt(ROOT);
   }, 120_000);
 
   it('drains the gateway in order and leaves no process behind', async () => {

@@ -2,27 +2,42 @@
 // show: a second gateway on one DATA_DIR, `kill -9`, what an operator reads when a start fails.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readdir, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { buildDecision, markBuilt } from '../../scripts/build-state.mjs';
 import { until } from '../support/wait.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const MAIN = join(ROOT, 'dist/src/server/main.js');
 
-/** Builds dist/ with tsc when main.js is missing or older than any source it is built from. */
+/**
+ * Builds dist/ as `npm run build` does (tsc, then the stamp `npm start` reads) when it is older
+ * than its sources (scripts/build-state.mjs decides). Test files running at once build it once:
+ * the first takes dist/.build-lock, the others wait for it to go.
+ */
 export async function ensureBuilt(): Promise<void> {
-  const built = await stat(MAIN).then((s) => s.mtimeMs, () => 0);
-  const newest = Math.max(...(await Promise.all(['src', 'schema', 'resolvers', 'scripts'].map(newestSource))));
-  if (built >= newest) return;
-  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+  if (!buildDecision(ROOT).build) return;
+  const lock = join(ROOT, 'dist/.build-lock');
+  await mkdir(join(ROOT, 'dist'), { recursive: true });
+  const taken = await mkdir(lock).then(() => true, () => false);
+  if (!taken) {
+    // Another worker builds (a lock older than a build could take is left by a killed run).
+    const stale = Date.now() - (await stat(lock).then((s) => s.mtimeMs, () => 0)) > BUILD_TIMEOUT_MS;
+    if (!stale) await until(() => !existsSync(lock), 'the other test file to finish building dist/', BUILD_TIMEOUT_MS);
+    await rm(lock, { recursive: true, force: true });
+    return ensureBuilt();
+  }
+  try {
+    await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+    markBuilt(ROOT);
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
 }
 
-async function newestSource(folder: string): Promise<number> {
-  const names = (await readdir(join(ROOT, folder), { recursive: true })).filter((name) => name.endsWith('.ts'));
-  const times = await Promise.all(names.map(async (name) => (await stat(join(ROOT, folder, name))).mtimeMs));
-  return Math.max(0, ...times);
-}
+const BUILD_TIMEOUT_MS = 300_000;
 
 export interface LogLine {
   level: number;
