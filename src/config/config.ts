@@ -32,6 +32,8 @@ export interface Config {
   readonly mongodbUri?: string;
   /** SIM_CLUSTERS: size of the embedded simulated fleet. Default 3. */
   readonly simClusters: number;
+  /** SIM_SPEED: how many times faster than real time the embedded fleet's controllers run (pod starts, host reboots). Default 1. */
+  readonly simSpeed: number;
   /** CLUSTER_TIMEOUT_MS: limit for one call to one cluster. Default 5000. */
   readonly clusterTimeoutMs: number;
   /** CLUSTER_CONCURRENCY: clusters called at once during a fan-out. Default 8. */
@@ -125,6 +127,7 @@ const environment = z.object({
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
     .optional(),
   SIM_CLUSTERS: integer(1, 100).default(3),
+  SIM_SPEED: integer(1, 1000).default(1),
   CLUSTER_TIMEOUT_MS: integer(1, 600_000).default(5000),
   CLUSTER_CONCURRENCY: integer(1, 1000).default(8),
   ALLOW_PRIVILEGED_CONTAINERS: z
@@ -196,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: vars.DATA_DIR,
     mongodbUri: vars.MONGODB_URI,
     simClusters: vars.SIM_CLUSTERS,
+    simSpeed: vars.SIM_SPEED,
     clusterTimeoutMs: vars.CLUSTER_TIMEOUT_MS,
     clusterConcurrency: vars.CLUSTER_CONCURRENCY,
     allowPrivilegedContainers: vars.ALLOW_PRIVILEGED_CONTAINERS,

@@ -20,7 +20,7 @@ import { openStore, type GatewayStore } from '../store/index.js';
 
 /** The config's part the services read. */
 export type ServicesConfig = Partial<
-  Pick<Config, 'dataDir' | 'mongodbUri' | 'secretKey' | 'kubeconfig' | 'inCluster' | 'contexts' | 'simClusters' | 'clusterTimeoutMs' | 'sinks' | 'operationLeaseSeconds' | 'idempotencyKeyTtlSeconds'>
+  Pick<Config, 'dataDir' | 'mongodbUri' | 'secretKey' | 'kubeconfig' | 'inCluster' | 'contexts' | 'simClusters' | 'simSpeed' | 'clusterTimeoutMs' | 'sinks' | 'operationLeaseSeconds' | 'idempotencyKeyTtlSeconds'>
 >;
 
 /** What tests and benchmarks put in place of what the config would build. Each is optional. */
@@ -156,7 +156,7 @@ async function startClusterSource(config: ServicesConfig, logger: Logger, observ
     logger.info({ source: 'kubeconfig', files: config.kubeconfig, clusters: input.clusters.map(({ client }) => client.name) }, 'clusters: the contexts of KUBECONFIG');
   }
   if (inputs.length > 0) return { inputs };
-  const fleet = await startSimFleet({ clusters: config.simClusters });
+  const fleet = await startSimFleet({ clusters: config.simClusters, speed: config.simSpeed });
   logger.info({ source: 'embedded', clusters: fleet.clusters.map(({ name, url }) => ({ name, url })) }, 'clusters: an embedded simulated fleet (neither KUBECONFIG nor KUBERNETES_SERVICE_HOST is set)');
   try {
     return { inputs: [embeddedSource(fleet.kubeconfig(), { timeoutMs, observe })], stop: () => fleet.stop() };

@@ -36,7 +36,8 @@ async function storedOperations(): Promise<{ status: string }[]> {
 
 describe('one gateway per DATA_DIR', () => {
   it('a second gateway exits non-zero naming the folder and the holder; after kill -9 of the first, a new one resumes its operation', async () => {
-    const first = startGatewayProcess({ DATA_DIR: dataDir });
+    // A short lease: the gateway that resumes waits for the killed one's lease to run out.
+    const first = startGatewayProcess({ DATA_DIR: dataDir, OPERATION_LEASE_SECONDS: '3' });
     const url = await first.serving();
     const second = startGatewayProcess({ DATA_DIR: dataDir });
     expect(await second.exited).toBe(1);
@@ -48,7 +49,7 @@ describe('one gateway per DATA_DIR', () => {
     await first.kill('SIGKILL');
     expect((await storedOperations()).map((op) => op.status)).toEqual([expect.stringMatching(/^(PENDING|RUNNING)$/)]);
 
-    const third = startGatewayProcess({ DATA_DIR: dataDir });
+    const third = startGatewayProcess({ DATA_DIR: dataDir, OPERATION_LEASE_SECONDS: '3' });
     const resumedUrl = await third.serving();
     const query = `{ operation(id: "${started.data!.rolloutImage.id}") { status targets { status } } }`;
     const done = await eventually(() => graphql<{ operation: { status: string } }>(resumedUrl, query), (r) => r.data?.operation.status === 'SUCCEEDED', 60_000);

@@ -64,7 +64,8 @@ const running = new Set<ChildProcess>();
 export function startGatewayProcess(env: Record<string, string>): GatewayProcess {
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, PORT: '0', SIM_CLUSTERS: '1', LOG_LEVEL: 'info', ...env },
+    // Five times real time: a rollout still runs for seconds, long enough to kill the gateway in its middle.
+    env: { PATH: process.env.PATH, PORT: '0', SIM_CLUSTERS: '1', SIM_SPEED: '5', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
