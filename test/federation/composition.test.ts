@@ -3,19 +3,15 @@
 import { readFile } from 'node:fs/promises';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { WORKLOAD_COST, linkFederation } from './team-subgraph.js';
 
 const TEAMS = `
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires"])
+${linkFederation('key', 'shareable', 'external', 'requires')}
 interface Node { id: ID! }
 type PageInfo @shareable { endCursor: String hasNextPage: Boolean! }
 type Team implements Node @key(fields: "id") { id: ID! name: String! clusters: [Cluster!]! }
 type Cluster @key(fields: "name") { name: String! owner: Team }
-enum WorkloadKind { DAEMONSET DEPLOYMENT STATEFULSET }
-type Workload @key(fields: "cluster { name } namespace kind name") {
-  cluster: Cluster! namespace: String! kind: WorkloadKind! name: String!
-  replicas: Int! @external
-  monthlyCost: Float! @requires(fields: "replicas")
-}
+${WORKLOAD_COST}
 type TeamConnection { nodes: [Team!]! pageInfo: PageInfo! }
 type Query { teams: TeamConnection! }
 `;

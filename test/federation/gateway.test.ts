@@ -10,17 +10,13 @@ import { readFile } from 'node:fs/promises';
 import { buildGatewaySubgraphSchema } from '../../schema/build-subgraph-schema.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { eventually } from '../support/wait.js';
+import { WORKLOAD_COST, linkFederation, monthlyCost } from './team-subgraph.js';
 
 const TEAMS = `
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@requires"])
+${linkFederation('key', 'external', 'requires')}
 type Team @key(fields: "name") { name: String! clusters: [Cluster!]! }
 type Cluster @key(fields: "name") { name: String! owner: Team! }
-enum WorkloadKind { DAEMONSET DEPLOYMENT STATEFULSET }
-type Workload @key(fields: "cluster { name } namespace kind name") {
-  cluster: Cluster! namespace: String! kind: WorkloadKind! name: String!
-  replicas: Int! @external
-  monthlyCost: Float! @requires(fields: "replicas")
-}
+${WORKLOAD_COST}
 type Query { teams: [Team!]! }
 `;
 
@@ -42,7 +38,7 @@ beforeAll(async () => {
         Query: { teams: () => [owner('')] },
         Team: { __resolveReference: ({ name }: { name: string }) => ({ name, clusters: clusterNames.map((n) => ({ name: n })) }) },
         Cluster: { owner: ({ name }: { name: string }) => owner(name) },
-        Workload: { monthlyCost: ({ replicas }: { replicas: number }) => replicas * 10 },
+        Workload: { monthlyCost },
       } as never,
     }),
   });

@@ -20,17 +20,13 @@ import { startFleetgraph, type Fleetgraph } from '../../src/server/fleetgraph.js
 import { SupergraphError } from '../../src/server/supergraph.js';
 import { subscribe, wsClient } from '../support/subscriptions.js';
 import { eventually } from '../support/wait.js';
+import { WORKLOAD_COST, linkFederation, monthlyCost } from './team-subgraph.js';
 
 const TEAMS = `
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@requires"])
+${linkFederation('key', 'external', 'requires')}
 type Team @key(fields: "name") { name: String! clusters: [Cluster!]! budget: Float }
 type Cluster @key(fields: "name") { name: String! owner: Team }
-enum WorkloadKind { DAEMONSET DEPLOYMENT STATEFULSET }
-type Workload @key(fields: "cluster { name } namespace kind name") {
-  cluster: Cluster! namespace: String! kind: WorkloadKind! name: String!
-  replicas: Int! @external
-  monthlyCost: Float! @requires(fields: "replicas")
-}
+${WORKLOAD_COST}
 type Query { teams: [Team!]! }
 `;
 
@@ -98,7 +94,7 @@ beforeAll(async () => {
       },
     },
     Cluster: { owner: ({ name }: { name: string }) => (OWNERS[name] ? teamOf(OWNERS[name]) : null) },
-    Workload: { monthlyCost: ({ replicas }: { replicas: number }) => replicas * 10 },
+    Workload: { monthlyCost },
   }));
   app = await start(`- name: teams\n  url: ${teamsUrl}\n  headers: [Authorization, X-Team-Token]\n`);
 });
