@@ -1,11 +1,12 @@
 // The watch engine: one upstream stream per (cluster, kind), started by its first subscriber,
 // shared by all, stopped a while after the last one leaves.
 import type { ClusterRegistry } from '../fleet/index.js';
+import type { KubeObjects } from '../kube/index.js';
 import type { Logger } from '../logging/index.js';
 import type { BackoffPolicy } from '../timing/index.js';
 import { type Stream, type StreamOptions, startStream } from './stream.js';
 import { DEFAULT_QUEUE_LIMIT } from './subscription.js';
-import type { ChangeListener, StreamKey, StreamStatus, WatchEngine } from './types.js';
+import type { CachedKind, ChangeListener, Informer, ResourceChange, StreamKey, StreamStatus, WatchEngine } from './types.js';
 
 /** setTimeout and clearTimeout, injectable so tests drive the linger. */
 export interface Timers {
@@ -37,10 +38,12 @@ export interface WatchEngineOptions {
   startStream?: (options: StreamOptions) => Stream;
 }
 
+type AnyListener = (change: ResourceChange<CachedKind>) => void;
+
 interface Entry {
-  key: StreamKey;
+  key: StreamKey<CachedKind>;
   stream: Stream;
-  listeners: Set<ChangeListener>;
+  listeners: Set<AnyListener>;
   linger?: unknown;
 }
 
@@ -53,11 +56,11 @@ export function createWatchEngine(options: WatchEngineOptions): WatchEngine {
   const stopping = new Set<Promise<void>>();
   let stopped = false;
 
-  const open = (key: StreamKey): Entry => {
+  const open = (key: StreamKey<CachedKind>): Entry => {
     const cluster = registry.get(key.cluster);
     if (!cluster) throw new Error(`no cluster named ${key.cluster}`);
-    const listeners = new Set<ChangeListener>();
-    const emit: ChangeListener = (change) => {
+    const listeners = new Set<AnyListener>();
+    const emit: AnyListener = (change) => {
       for (const listener of [...listeners]) {
         try {
           listener(change);
@@ -77,25 +80,47 @@ export function createWatchEngine(options: WatchEngineOptions): WatchEngine {
     stopping.add(done);
   };
 
+  const idOf = (key: StreamKey<CachedKind>) => `${key.cluster}|${key.kind}`;
+
+  /** Adds a listener to the key's stream, starting it if needed; the returned function takes it off. */
+  const join = (key: StreamKey<CachedKind>, listener: AnyListener): (() => void) => {
+    if (stopped) throw new Error('the watch engine has stopped');
+    const id = idOf(key);
+    let entry = entries.get(id);
+    if (!entry) {
+      entry = open(key);
+      entries.set(id, entry);
+    }
+    if (entry.linger !== undefined) timers.clear(entry.linger);
+    entry.linger = undefined;
+    // A fresh function per subscription, so the same listener may subscribe twice.
+    const own: AnyListener = (change) => listener(change);
+    entry.listeners.add(own);
+    const current = entry;
+    return () => {
+      if (!current.listeners.delete(own) || current.listeners.size > 0 || entries.get(id) !== current) return;
+      current.linger = timers.set(() => close(id, current), lingerMs);
+    };
+  };
+
   return {
     queueLimit,
     subscribe(key, listener) {
-      if (stopped) throw new Error('the watch engine has stopped');
-      const id = `${key.cluster}|${key.kind}`;
-      let entry = entries.get(id);
-      if (!entry) {
-        entry = open(key);
-        entries.set(id, entry);
-      }
-      if (entry.linger !== undefined) timers.clear(entry.linger);
-      entry.linger = undefined;
-      // A fresh function per subscription, so the same listener may subscribe twice.
-      const own: ChangeListener = (change) => listener(change);
-      entry.listeners.add(own);
-      const current = entry;
-      return () => {
-        if (!current.listeners.delete(own) || current.listeners.size > 0 || entries.get(id) !== current) return;
-        current.linger = timers.set(() => close(id, current), lingerMs);
+      // A stream of a watched kind carries only changes of that kind.
+      return join(key, listener as AnyListener);
+    },
+    inform<K extends CachedKind>(key: StreamKey<K>, onChange?: (change: ResourceChange<K>) => void): Informer<K> {
+      const leave = join(key, (onChange ?? (() => {})) as AnyListener);
+      const { stream } = entries.get(idOf(key))!;
+      let held = true;
+      return {
+        objects: () => stream.objects() as ReadonlyMap<string, KubeObjects[K]> | undefined,
+        listed: () => stream.listed(),
+        state: () => stream.state(),
+        release() {
+          if (held) leave();
+          held = false;
+        },
       };
     },
     streams: () =>

@@ -6,15 +6,15 @@ import type { ClusterClient, KubeObjects, WatchEnd, WatchEvent } from '../kube/i
 import type { Logger } from '../logging/index.js';
 import { type BackoffPolicy, type Sleep, backoffDelay, sleep as timerSleep } from '../timing/index.js';
 import { type Change, type Snapshot, applyChange, diffSnapshot, snapshotOf } from './snapshot.js';
-import type { ResourceChange, StreamKey, StreamState, WatchedKind } from './types.js';
+import type { CachedKind, ResourceChange, StreamKey, StreamState } from './types.js';
 import { assertNever } from '../lang/assert-never.js';
 
-type WatchedObject = KubeObjects[WatchedKind];
+type WatchedObject = KubeObjects[CachedKind];
 
 export interface StreamOptions {
-  key: StreamKey;
+  key: StreamKey<CachedKind>;
   client: Pick<ClusterClient, 'list' | 'watch'>;
-  emit: (change: ResourceChange) => void;
+  emit: (change: ResourceChange<CachedKind>) => void;
   logger: Logger;
   /** when a change was received; default the system clock */
   now?: () => Date;
@@ -33,6 +33,10 @@ export interface StreamOptions {
 
 export interface Stream {
   state(): StreamState;
+  /** Every object as last seen, by namespace/name; undefined before the first list. The map changes in place. */
+  objects(): ReadonlyMap<string, WatchedObject> | undefined;
+  /** Resolves after the next successful list (at once if one succeeded already), rejects with the next failed list's error. */
+  listed(): Promise<void>;
   /** ends the upstream watch; resolves when the loop has exited */
   stop(): Promise<void>;
 }
@@ -40,20 +44,39 @@ export interface Stream {
 export function startStream(options: StreamOptions): Stream {
   const controller = new AbortController();
   let state: StreamState = { phase: 'listing' };
-  const loop = runStream(options, controller.signal, (next) => (state = next)).catch((err: unknown) => {
+  let objects: Snapshot<WatchedObject> | undefined;
+  let waiting: { resolve: () => void; reject: (err: Error) => void }[] = [];
+  const listOutcome = (outcome: Snapshot<WatchedObject> | Error) => {
+    if (!(outcome instanceof Error)) objects = outcome;
+    const settled = waiting;
+    waiting = [];
+    for (const waiter of settled) {
+      if (outcome instanceof Error) waiter.reject(outcome);
+      else waiter.resolve();
+    }
+  };
+  const loop = runStream(options, controller.signal, (next) => (state = next), listOutcome).catch((err: unknown) => {
     options.logger.error({ err, ...options.key }, 'resource stream failed');
   });
   return {
     state: () => state,
+    objects: () => objects,
+    listed: () => (objects ? Promise.resolve() : new Promise<void>((resolve, reject) => waiting.push({ resolve, reject }))),
     async stop() {
       controller.abort();
       await loop;
       state = { phase: 'stopped' };
+      listOutcome(new Error('the resource stream stopped'));
     },
   };
 }
 
-async function runStream(options: StreamOptions, signal: AbortSignal, setState: (state: StreamState) => void): Promise<void> {
+async function runStream(
+  options: StreamOptions,
+  signal: AbortSignal,
+  setState: (state: StreamState) => void,
+  listOutcome: (outcome: Snapshot<WatchedObject> | Error) => void,
+): Promise<void> {
   const { key, client, logger, random = Math.random, backoff = {}, sleep = timerSleep } = options;
   const { baseMs = 250, maxMs = 30_000 } = backoff;
   const now = options.now ?? (() => new Date());
@@ -74,19 +97,27 @@ async function runStream(options: StreamOptions, signal: AbortSignal, setState: 
       setState({ phase: 'listing' });
       const listed = await relist(client, key, signal).catch((err: unknown) => err as Error);
       if (listed instanceof Error) {
-        if (!signal.aborted) await backOff(listed.message);
+        if (signal.aborted) continue;
+        listOutcome(listed);
+        await backOff(listed.message);
         continue;
       }
-      // The first list only learns what exists; later ones report what changed since.
-      if (seen) for (const change of diffSnapshot(seen, listed.items)) emit(change);
-      seen = snapshotOf(listed.items);
+      // The first list only learns what exists; later ones report what changed since, and
+      // bring the map readers hold up to date in place.
+      if (seen) {
+        for (const change of diffSnapshot(seen, listed.items)) {
+          applyChange(seen, change);
+          emit(change);
+        }
+      } else seen = snapshotOf(listed.items);
       resourceVersion = listed.resourceVersion;
+      listOutcome(seen);
     }
     setState({ phase: 'connecting', resourceVersion });
     const snapshot = seen ?? new Map();
     let progressed = false;
     const started = now().getTime();
-    const onEvent = (event: WatchEvent<WatchedKind>) => {
+    const onEvent = (event: WatchEvent<CachedKind>) => {
       progressed = true;
       resourceVersion = event.type === 'BOOKMARK' ? event.resourceVersion : (event.object.metadata?.resourceVersion ?? resourceVersion!);
       setState({ phase: 'watching', resourceVersion });
@@ -102,15 +133,15 @@ async function runStream(options: StreamOptions, signal: AbortSignal, setState: 
   }
 }
 
-async function relist(client: Pick<ClusterClient, 'list'>, key: StreamKey, signal: AbortSignal) {
+async function relist(client: Pick<ClusterClient, 'list'>, key: StreamKey<CachedKind>, signal: AbortSignal) {
   const listed = await client.list(key.kind, { signal });
   if (!listed.resourceVersion) throw new Error('the list carried no resourceVersion');
   return { items: listed.items as WatchedObject[], resourceVersion: listed.resourceVersion };
 }
 
-function toResourceChange({ cluster, kind }: StreamKey, { type, object, previous }: Change<WatchedObject>, at: Date): ResourceChange {
+function toResourceChange({ cluster, kind }: StreamKey<CachedKind>, { type, object, previous }: Change<WatchedObject>, at: Date): ResourceChange<CachedKind> {
   const meta = object.metadata ?? {};
-  const change: ResourceChange = { type, cluster, kind, namespace: meta.namespace || undefined, name: meta.name ?? '', resourceVersion: meta.resourceVersion ?? '', at, object };
+  const change: ResourceChange<CachedKind> = { type, cluster, kind, namespace: meta.namespace || undefined, name: meta.name ?? '', resourceVersion: meta.resourceVersion ?? '', at, object };
   return previous ? { ...change, previous } : change;
 }
 

@@ -6,10 +6,19 @@ export type WatchedKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Pod' | '
 
 export const WATCHED_KINDS: readonly WatchedKind[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Node', 'Namespace'];
 
+/**
+ * The kinds the engine keeps a live copy of for reads (src/cache): the watched kinds and what
+ * resolving them needs (a Deployment's pods are found through its ReplicaSets, revisions
+ * through ControllerRevisions). Secrets are never kept: they are read when needed.
+ */
+export type CachedKind = WatchedKind | 'ReplicaSet' | 'ControllerRevision';
+
+export const CACHED_KINDS: readonly CachedKind[] = [...WATCHED_KINDS, 'ReplicaSet', 'ControllerRevision'];
+
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 /** One change to one object, as the gateway saw it. */
-export interface ResourceChange<K extends WatchedKind = WatchedKind> {
+export interface ResourceChange<K extends CachedKind = WatchedKind> {
   type: ChangeType;
   cluster: string;
   kind: K;
@@ -35,9 +44,9 @@ export function typed(change: ResourceChange): TypedResourceChange {
 }
 
 /** Which stream to follow: one kind on one cluster. */
-export interface StreamKey {
+export interface StreamKey<K extends CachedKind = WatchedKind> {
   cluster: string;
-  kind: WatchedKind;
+  kind: K;
 }
 
 export type ChangeListener = (change: ResourceChange) => void;
@@ -56,6 +65,11 @@ export interface WatchEngine {
   subscribe(key: StreamKey, listener: ChangeListener): () => void;
   /** Events one subscriber (a GraphQL subscription, a sink) may have pending before it is ended. */
   readonly queueLimit: number;
+  /**
+   * The stream's live copy of its kind, for reads: kept running while the informer is held,
+   * released by `release()`. Throws for a cluster the registry does not know.
+   */
+  inform<K extends CachedKind>(key: StreamKey<K>, onChange?: (change: ResourceChange<K>) => void): Informer<K>;
   /** Where each running stream is, for diagnostics. */
   streams(): readonly StreamStatus[];
   /** Stops every upstream watch at once (no linger). Subscribe after stop throws. */
@@ -70,7 +84,18 @@ export type StreamState =
   | { phase: 'backing-off'; attempt: number; delayMs: number; reason: string }
   | { phase: 'stopped' };
 
-export interface StreamStatus extends StreamKey {
+/** What a stream holds of its kind: every object as last seen, by `namespace/name`. */
+export interface Informer<K extends CachedKind = CachedKind> {
+  /** The objects as last listed and watched, or undefined before the first list succeeded. The map changes in place. */
+  objects(): ReadonlyMap<string, KubeObjects[K]> | undefined;
+  /** Resolves after the next successful list (at once when one has succeeded already); rejects with the next failed list's error. */
+  listed(): Promise<void>;
+  state(): StreamState;
+  /** Lets the stream stop (after the engine's linger) once nobody else holds it. Idempotent. */
+  release(): void;
+}
+
+export interface StreamStatus extends StreamKey<CachedKind> {
   subscribers: number;
   state: StreamState;
 }

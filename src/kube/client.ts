@@ -11,7 +11,9 @@ import {
   type ObservableMiddleware,
 } from '@kubernetes/client-node';
 import { KubeCallError, KubeconfigError, toKubeCallError } from './errors.js';
-import { type Apis, type KubeKind, type KubeObjects, type PageParams, listers, readers } from './kinds.js';
+import { type Apis, type KubeKind, type KubeObjects, readers } from './kinds.js';
+import { type JsonPage, getJson, trimmed } from './json-list.js';
+import { collectionPath } from './paths.js';
 import { parseRetryAfter } from '../timing/index.js';
 import { type RetryPolicy, type Retryable, withRetry } from './retry.js';
 import { assertObjectPath, objectPathProblem } from './object-path.js';
@@ -56,6 +58,12 @@ export interface ClusterClient {
   watch<K extends KubeKind>(kind: K, opts: WatchOptions, onEvent: (event: WatchEvent<K>) => void, onConnected?: () => void): Promise<WatchEnd>;
 }
 
+/** What a request made without client-node's typed APIs needs of its call. */
+interface Exchange {
+  signal: AbortSignal;
+  observer?: ReturnType<typeof observingMiddleware>;
+}
+
 export interface WriteOptions {
   namespace?: string;
   signal?: AbortSignal;
@@ -82,7 +90,12 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
   const versionApi = kubeConfig.makeApiClient(VersionApi);
   const usesExec = kubeConfig.getCurrentUser()?.exec !== undefined;
 
-  async function call<T>(signal: AbortSignal | undefined, send: (options: ConfigurationOptions) => Promise<T>, retrying = true): Promise<T> {
+  /**
+   * One call, retries included, within the client's timeout. `send` gets client-node's options
+   * (signal and observer as middleware) and, for requests made without client-node's typed APIs,
+   * the same signal and observer as they are.
+   */
+  async function call<T>(signal: AbortSignal | undefined, send: (options: ConfigurationOptions, exchange: Exchange) => Promise<T>, retrying = true): Promise<T> {
     const started = Date.now();
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([timeout, signal]) : timeout;
@@ -91,7 +104,8 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
     const options: ConfigurationOptions = { middleware: observer ? [withSignal(combined), observer] : [withSignal(combined)], middlewareMergeStrategy: 'append' };
     const deadline = { signal: combined, remainingMs: () => timeoutMs - (Date.now() - started) };
     try {
-      return retrying ? await withRetry(() => send(options), judge, deadline, retry) : await send(options);
+      const exchange: Exchange = { signal: combined, observer };
+      return retrying ? await withRetry(() => send(options, exchange), judge, deadline, retry) : await send(options, exchange);
     } catch (err) {
       const failure = toKubeCallError(name, err, { timeout, timeoutMs, execPlugin: usesExec });
       // An exchange that got no answer (refused, timed out) was not seen by the middleware's post.
@@ -102,15 +116,19 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
 
   async function list<K extends KubeKind>(kind: K, opts: ListOptions & { namespace?: string } = {}): Promise<KubeList<KubeObjects[K]>> {
     const { signal, namespace, labelSelector, fieldSelector } = opts;
+    const path = collectionPath(kind, namespace);
     const items: KubeObjects[K][] = [];
     let resourceVersion: string | undefined;
     let token: string | undefined;
     do {
-      const params: PageParams = { labelSelector, fieldSelector, limit: pageSize, _continue: token };
-      const page = await call(signal, (o) => listers[kind](apis, namespace, params, o));
-      items.push(...page.items);
+      const query = { labelSelector, fieldSelector, limit: pageSize, continue: token };
+      const page = await call(signal, (_options, { signal: pageSignal, observer }) => {
+        observer?.begin('GET', path);
+        return getJson<JsonPage<KubeObjects[K]>>(kubeConfig, path, query, pageSignal, (status) => observer?.answered(String(status)));
+      });
+      for (const item of page.items ?? []) items.push(trimmed(item));
       resourceVersion ??= page.metadata?.resourceVersion;
-      token = page.metadata?._continue || undefined;
+      token = page.metadata?.continue || undefined;
     } while (token);
     return { items, resourceVersion };
   }

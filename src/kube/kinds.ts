@@ -1,4 +1,5 @@
-// The kinds the gateway reads, and how each is listed and read through client-node's typed APIs.
+// The kinds the gateway reads, and how each is read through client-node's typed APIs (lists
+// are read as plain JSON: json-list.ts).
 import type {
   AppsV1Api,
   ConfigurationOptions,
@@ -36,20 +37,6 @@ export interface Apis {
   apps: AppsV1Api;
 }
 
-/** What one page of a list call takes; `_continue` is client-node's name for `continue`. */
-export interface PageParams {
-  labelSelector?: string;
-  fieldSelector?: string;
-  limit?: number;
-  _continue?: string;
-}
-
-interface Page<T> {
-  items: T[];
-  metadata?: { resourceVersion?: string; _continue?: string };
-}
-
-type Lister<K extends KubeKind> = (apis: Apis, namespace: string | undefined, params: PageParams, options: ConfigurationOptions) => Promise<Page<KubeObjects[K]>>;
 type Reader<K extends KubeKind> = (apis: Apis, namespace: string | undefined, name: string, options: ConfigurationOptions) => Promise<KubeObjects[K]>;
 
 export const namespaced: Record<KubeKind, boolean> = {
@@ -62,20 +49,6 @@ export const namespaced: Record<KubeKind, boolean> = {
   ReplicaSet: true,
   Secret: true,
   ControllerRevision: true,
-};
-
-// One line a kind: cluster-scoped kinds ignore the namespace; namespaced ones list every
-// namespace when none is given.
-export const listers: { [K in KubeKind]: Lister<K> } = {
-  Node: ({ core }, _ns, p, o) => core.listNode(p, o),
-  Namespace: ({ core }, _ns, p, o) => core.listNamespace(p, o),
-  Pod: ({ core }, ns, p, o) => (ns ? core.listNamespacedPod({ ...p, namespace: ns }, o) : core.listPodForAllNamespaces(p, o)),
-  Deployment: ({ apps }, ns, p, o) => (ns ? apps.listNamespacedDeployment({ ...p, namespace: ns }, o) : apps.listDeploymentForAllNamespaces(p, o)),
-  StatefulSet: ({ apps }, ns, p, o) => (ns ? apps.listNamespacedStatefulSet({ ...p, namespace: ns }, o) : apps.listStatefulSetForAllNamespaces(p, o)),
-  DaemonSet: ({ apps }, ns, p, o) => (ns ? apps.listNamespacedDaemonSet({ ...p, namespace: ns }, o) : apps.listDaemonSetForAllNamespaces(p, o)),
-  ReplicaSet: ({ apps }, ns, p, o) => (ns ? apps.listNamespacedReplicaSet({ ...p, namespace: ns }, o) : apps.listReplicaSetForAllNamespaces(p, o)),
-  Secret: ({ core }, ns, p, o) => (ns ? core.listNamespacedSecret({ ...p, namespace: ns }, o) : core.listSecretForAllNamespaces(p, o)),
-  ControllerRevision: ({ apps }, ns, p, o) => (ns ? apps.listNamespacedControllerRevision({ ...p, namespace: ns }, o) : apps.listControllerRevisionForAllNamespaces(p, o)),
 };
 
 export const readers: { [K in KubeKind]: Reader<K> } = {

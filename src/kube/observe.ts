@@ -50,7 +50,10 @@ function verbOf(method: string, named: boolean, watching: boolean): string {
  * A middleware timing each exchange of one call and reporting it when the answer comes back;
  * exchanges that get no answer are reported by the caller (see `observeFailure`).
  */
-export function observingMiddleware(cluster: string, observe: KubeCallObserver): ObservableMiddleware & { observeFailure(code: string): void } {
+export function observingMiddleware(
+  cluster: string,
+  observe: KubeCallObserver,
+): ObservableMiddleware & { observeFailure(code: string): void; begin(method: string, url: string): void; answered(code: string): void } {
   let pending: { verb: string; resource: string; started: number } | undefined;
   const report = (code: string) => {
     if (!pending) return;
@@ -68,5 +71,10 @@ export function observingMiddleware(cluster: string, observe: KubeCallObserver):
       return new Observable(Promise.resolve(context));
     },
     observeFailure: report,
+    // The same two ends, for a request sent without client-node's middleware chain.
+    begin: (method, url) => {
+      pending = { ...kubeRequestOf(method, url), started: performance.now() };
+    },
+    answered: report,
   };
 }

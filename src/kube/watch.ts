@@ -4,6 +4,8 @@
 import { type KubeConfig, Watch } from '@kubernetes/client-node';
 import { KubeCallError, type KubeFailure } from './errors.js';
 import type { KubeKind, KubeObjects } from './kinds.js';
+import { trimmed } from './json-list.js';
+import { collectionPath } from './paths.js';
 
 /** What a watch streams: a change to an object, or a bookmark that only moves the resourceVersion on. */
 export type WatchEvent<K extends KubeKind = KubeKind> =
@@ -31,19 +33,6 @@ export interface WatchOptions {
   /** Asks the server to end the stream after this long (it then ends `closed`). Default: the server's choice. */
   timeoutSeconds?: number;
 }
-
-/** Paths of the all-namespaces (or cluster-scoped) collection of each kind. */
-const PATHS: Record<KubeKind, string> = {
-  Node: '/api/v1/nodes',
-  Namespace: '/api/v1/namespaces',
-  Pod: '/api/v1/pods',
-  Secret: '/api/v1/secrets',
-  Deployment: '/apis/apps/v1/deployments',
-  StatefulSet: '/apis/apps/v1/statefulsets',
-  DaemonSet: '/apis/apps/v1/daemonsets',
-  ReplicaSet: '/apis/apps/v1/replicasets',
-  ControllerRevision: '/apis/apps/v1/controllerrevisions',
-};
 
 /**
  * Watches every object of a kind (all namespaces) from `resourceVersion`, calling `onEvent`
@@ -81,7 +70,7 @@ export async function watchKind<K extends KubeKind>(
   };
   const onDone = (err: unknown) => finish(err ? failureEnd(cluster, transportFailure(err)) : { reason: 'closed' });
   try {
-    controller = await new Watch(kubeConfig).watch(PATHS[kind], params, onLine, onDone);
+    controller = await new Watch(kubeConfig).watch(collectionPath(kind), params, onLine, onDone);
     if (finished) controller.abort();
     else onConnected();
   } catch (err) {
@@ -97,7 +86,7 @@ function toWatchEvent<K extends KubeKind>(type: string, object: unknown): Parsed
     case 'ADDED':
     case 'MODIFIED':
     case 'DELETED':
-      return { type, object: object as KubeObjects[K] };
+      return { type, object: trimmed(object as KubeObjects[K]) };
     case 'BOOKMARK': {
       const rv = (object as { metadata?: { resourceVersion?: string } } | undefined)?.metadata?.resourceVersion;
       return rv ? { type: 'BOOKMARK', resourceVersion: rv } : { end: { kind: 'unknown' } };

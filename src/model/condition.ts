@@ -1,4 +1,5 @@
 import type { ConditionRecord } from './records.js';
+import { kubeTime } from './kube-time.js';
 
 /** The fields of a Kubernetes condition (node, pod, workload) the contract's Condition shows. */
 export interface KubeCondition {
@@ -10,7 +11,7 @@ export interface KubeCondition {
 }
 
 export function toConditionRecord({ type, status, reason, message, lastTransitionTime }: KubeCondition): ConditionRecord {
-  return { type, status, reason: reason ?? null, message: message ?? null, lastTransitionAt: lastTransitionTime ?? null };
+  return { type, status, reason: reason ?? null, message: message ?? null, lastTransitionAt: kubeTime(lastTransitionTime) };
 }
 
 /** A condition by type; undefined when the object reports none of it. */

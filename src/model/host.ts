@@ -4,6 +4,7 @@ import { findCondition, toConditionRecord } from './condition.js';
 import { toGlobalId } from './ids.js';
 import { parseQuantity, parseWholeQuantity } from './quantity.js';
 import type { HostRecord, HostStatus } from './records.js';
+import { kubeTime } from './kube-time.js';
 
 type KubeNode = KubeObjects['Node'];
 
@@ -84,8 +85,8 @@ export function toHostRecord(cluster: string, node: KubeNode): HostRecord {
     containerRuntime: info?.containerRuntimeVersion || null,
     cpus: parseWholeQuantity(node.status?.capacity?.cpu),
     memoryBytes: parseQuantity(node.status?.capacity?.memory),
-    lastHeartbeatAt: ready?.lastHeartbeatTime ?? null,
+    lastHeartbeatAt: kubeTime(ready?.lastHeartbeatTime),
     conditions: conditions.map(toConditionRecord),
-    createdAt: node.metadata?.creationTimestamp ?? null,
+    createdAt: kubeTime(node.metadata?.creationTimestamp),
   };
 }

@@ -3,6 +3,7 @@ import type { KubeObjects } from '../kube/index.js';
 import { ENV_LABEL, ENVIRONMENT_LABEL, ENVIRONMENT_NAME_ANNOTATION, ORG_LABEL } from './environment-labels.js';
 import { toGlobalId } from './ids.js';
 import type { Labels, NamespaceRecord } from './records.js';
+import { kubeTime } from './kube-time.js';
 
 type KubeNamespace = KubeObjects['Namespace'];
 
@@ -35,6 +36,6 @@ export function toNamespaceRecord(cluster: string, namespace: KubeNamespace): Na
     labels,
     annotations,
     environment: environmentOf(labels, annotations),
-    createdAt: namespace.metadata?.creationTimestamp ?? null,
+    createdAt: kubeTime(namespace.metadata?.creationTimestamp),
   };
 }

@@ -3,6 +3,7 @@ import type { KubeObjects } from '../kube/index.js';
 import { findCondition } from './condition.js';
 import { toGlobalId } from './ids.js';
 import type { PodRecord } from './records.js';
+import { kubeTime } from './kube-time.js';
 
 type KubePod = KubeObjects['Pod'];
 
@@ -23,6 +24,6 @@ export function toPodRecord(cluster: string, pod: KubePod): PodRecord {
     images: (pod.spec?.containers ?? []).map((c) => c.image ?? '').filter((image) => image !== ''),
     labels: pod.metadata?.labels ?? {},
     ownerUid: pod.metadata?.ownerReferences?.find((ref) => ref.controller === true)?.uid ?? null,
-    createdAt: pod.metadata?.creationTimestamp ?? null,
+    createdAt: kubeTime(pod.metadata?.creationTimestamp),
   };
 }

@@ -9,6 +9,7 @@ import { toGlobalId } from './ids.js';
 import type { ContainerRecord, WorkloadKind, WorkloadRecord } from './records.js';
 import { daemonSetStatus, deploymentStatus, statefulSetStatus, type WorkloadObjectArgs } from './workload-status.js';
 import { assertNever } from '../lang/assert-never.js';
+import { kubeTime } from './kube-time.js';
 
 type Deployment = KubeObjects['Deployment'];
 type StatefulSet = KubeObjects['StatefulSet'];
@@ -121,7 +122,7 @@ function common(cluster: string, workloadKind: WorkloadKind, obj: WorkloadObject
     annotations: obj.metadata?.annotations ?? {},
     selector: selectorText(obj.spec?.selector),
     containers: (obj.spec?.template?.spec?.containers ?? []).map((c) => containerRecord(c.name, c.image ?? '')),
-    createdAt: obj.metadata?.creationTimestamp ?? null,
+    createdAt: kubeTime(obj.metadata?.creationTimestamp),
   };
 }
 

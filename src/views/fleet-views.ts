@@ -75,6 +75,11 @@ export function scopedWatchEngine(engine: WatchEngine, scope: Scope): WatchEngin
         if (seesKubeObject(scope, change.kind, change.object)) listener(change);
       });
     },
+    inform(key, onChange) {
+      // The read cache sits below the scoped views; a scoped caller has no business holding one.
+      if (!seesCluster(scope, key.cluster)) throw new Error(`no cluster named ${key.cluster}`);
+      return engine.inform(key, onChange);
+    },
     get queueLimit() {
       return engine.queueLimit;
     },

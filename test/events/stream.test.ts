@@ -1,5 +1,5 @@
 // One (cluster, kind) stream against a scripted client: resume, relist, backoff, with no time passing.
-import type { ResourceChange, StreamState } from '../../src/events/index.js';
+import type { CachedKind, ResourceChange, StreamState } from '../../src/events/index.js';
 import { startStream, type Stream } from '../../src/events/stream.js';
 import { createLogger } from '../../src/logging/index.js';
 import { fakeClient, obj, settle, unreachable } from './fake-client.js';
@@ -13,7 +13,7 @@ function start() {
   const stream: Stream = startStream({
     key: { cluster: 'c1', kind: 'Deployment' },
     client: fake.client,
-    emit: (c: ResourceChange) => changes.push(`${c.type} ${c.name}@${c.resourceVersion}`),
+    emit: (c: ResourceChange<CachedKind>) => changes.push(`${c.type} ${c.name}@${c.resourceVersion}`),
     logger: createLogger({ level: 'silent' }),
     now: () => AT,
     random: () => 0,
