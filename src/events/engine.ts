@@ -6,7 +6,7 @@ import type { Logger } from '../logging/index.js';
 import type { BackoffPolicy } from '../timing/index.js';
 import { type Stream, type StreamOptions, startStream } from './stream.js';
 import { DEFAULT_QUEUE_LIMIT } from './subscription.js';
-import type { CachedKind, ChangeListener, Informer, ResourceChange, StreamKey, StreamStatus, WatchEngine } from './types.js';
+import type { CachedKind, Informer, ResourceChange, StreamKey, StreamStatus, WatchEngine } from './types.js';
 
 /** setTimeout and clearTimeout, injectable so tests drive the linger. */
 export interface Timers {
