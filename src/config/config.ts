@@ -62,6 +62,8 @@ export interface Config {
   readonly subgraphs?: readonly SubgraphConfig[];
   /** FLEETGRAPH_CORS_ORIGINS: browser origins, besides the gateway's own, allowed to call it. Default none. */
   readonly corsOrigins: readonly string[];
+  /** CACHE_IDLE_SECONDS: how long the read cache keeps a (cluster, kind) no query has read. Default 300. */
+  readonly cacheIdleSeconds?: number;
   /** OPERATION_LEASE_SECONDS: how long a gateway's lease on a running operation lasts unless renewed. Default 30. */
   readonly operationLeaseSeconds?: number;
   /** IDEMPOTENCY_KEY_TTL_SECONDS: how long an idempotency key names its operation. Default 86 400 (24 h). */
@@ -144,6 +146,7 @@ const environment = z.object({
     .optional(),
   FLEETGRAPH_SECRET_KEY: secretKey.optional(),
   OPERATION_LEASE_SECONDS: integer(1, 3600).default(30),
+  CACHE_IDLE_SECONDS: integer(1, 86_400).default(300),
   IDEMPOTENCY_KEY_TTL_SECONDS: integer(60, 30 * 86_400).default(86_400),
   SHUTDOWN_DELAY_MS: integer(0, 600_000).default(0),
   SHUTDOWN_GRACE_MS: integer(0, 3_600_000).default(10_000),
@@ -211,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     subgraphs: vars.FLEETGRAPH_SUBGRAPHS_FILE ? subgraphsFrom(vars.FLEETGRAPH_SUBGRAPHS_FILE) : undefined,
     corsOrigins: vars.FLEETGRAPH_CORS_ORIGINS ?? [],
     operationLeaseSeconds: vars.OPERATION_LEASE_SECONDS,
+    cacheIdleSeconds: vars.CACHE_IDLE_SECONDS,
     idempotencyKeyTtlSeconds: vars.IDEMPOTENCY_KEY_TTL_SECONDS,
     shutdownDelayMs: vars.SHUTDOWN_DELAY_MS,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,

@@ -117,6 +117,7 @@ export function createWatchEngine(options: WatchEngineOptions): WatchEngine {
         objects: () => stream.objects() as ReadonlyMap<string, KubeObjects[K]> | undefined,
         listed: () => stream.listed(),
         state: () => stream.state(),
+        healthy: () => stream.healthy(),
         release() {
           if (held) leave();
           held = false;

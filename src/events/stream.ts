@@ -33,6 +33,11 @@ export interface StreamOptions {
 
 export interface Stream {
   state(): StreamState;
+  /**
+   * false from a failed list or watch until the watch is connected again: what `objects()`
+   * holds may then be stale.
+   */
+  healthy(): boolean;
   /** Every object as last seen, by namespace/name; undefined before the first list. The map changes in place. */
   objects(): ReadonlyMap<string, WatchedObject> | undefined;
   /** Resolves after the next successful list (at once if one succeeded already), rejects with the next failed list's error. */
@@ -44,6 +49,12 @@ export interface Stream {
 export function startStream(options: StreamOptions): Stream {
   const controller = new AbortController();
   let state: StreamState = { phase: 'listing' };
+  let healthy = true;
+  const setState = (next: StreamState) => {
+    state = next;
+    if (next.phase === 'watching') healthy = true;
+    else if (next.phase === 'backing-off') healthy = false;
+  };
   let objects: Snapshot<WatchedObject> | undefined;
   let waiting: { resolve: () => void; reject: (err: Error) => void }[] = [];
   const listOutcome = (outcome: Snapshot<WatchedObject> | Error) => {
@@ -55,11 +66,12 @@ export function startStream(options: StreamOptions): Stream {
       else waiter.resolve();
     }
   };
-  const loop = runStream(options, controller.signal, (next) => (state = next), listOutcome).catch((err: unknown) => {
+  const loop = runStream(options, controller.signal, setState, listOutcome).catch((err: unknown) => {
     options.logger.error({ err, ...options.key }, 'resource stream failed');
   });
   return {
     state: () => state,
+    healthy: () => healthy,
     objects: () => objects,
     listed: () => (objects ? Promise.resolve() : new Promise<void>((resolve, reject) => waiting.push({ resolve, reject }))),
     async stop() {

@@ -91,6 +91,8 @@ export interface Informer<K extends CachedKind = CachedKind> {
   /** Resolves after the next successful list (at once when one has succeeded already); rejects with the next failed list's error. */
   listed(): Promise<void>;
   state(): StreamState;
+  /** false from a failed list or watch until the watch is connected again: `objects()` may be stale then. */
+  healthy(): boolean;
   /** Lets the stream stop (after the engine's linger) once nobody else holds it. Idempotent. */
   release(): void;
 }

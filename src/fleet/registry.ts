@@ -24,6 +24,8 @@ export interface ClusterSourceInput {
 
 export interface ClusterRegistryOptions {
   sources: readonly ClusterSourceInput[];
+  /** Puts something around every cluster's client as it joins (the gateway records its writes). Default: the client as it is. */
+  wrapClient?: (client: ClusterClient) => ClusterClient;
 }
 
 export interface ClusterRegistry {
@@ -64,7 +66,7 @@ export function clusterId(name: string): string {
  * naming the same cluster is a configuration error, reported at start.
  * Clusters added or removed later (registered through the API) show in the next list().
  */
-export function createClusterRegistry({ sources }: ClusterRegistryOptions): MutableClusterRegistry {
+export function createClusterRegistry({ sources, wrapClient = (client) => client }: ClusterRegistryOptions): MutableClusterRegistry {
   const byName = new Map<string, RegisteredCluster>();
   let sorted: readonly RegisteredCluster[] = [];
   // Code-point order, not locale order: the same list on every machine. A new array on each
@@ -76,7 +78,7 @@ export function createClusterRegistry({ sources }: ClusterRegistryOptions): Muta
     const taken = byName.get(client.name);
     if (taken) throw new ClusterNameTakenError(client.name, taken.source, source);
     const { name, server } = client;
-    const cluster: RegisteredCluster = { id: clusterId(name), name, server, source, labels, client };
+    const cluster: RegisteredCluster = { id: clusterId(name), name, server, source, labels, client: wrapClient(client) };
     byName.set(name, cluster);
     resort();
     return cluster;

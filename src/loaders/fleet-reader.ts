@@ -4,6 +4,7 @@
 import DataLoader from 'dataloader';
 import type { ClusterRegistry, Limiter } from '../fleet/index.js';
 import { type ClusterClient, type KubeKind, type KubeObjects, namespaced } from '../kube/index.js';
+import type { ListCache } from '../cache/index.js';
 import { ALL_NAMESPACES, type ListKey, listKey } from './list-key.js';
 
 export interface FleetReader {
@@ -27,11 +28,16 @@ export interface FleetReaderOptions {
    * with the signal's reason (not as a cluster failure: the cluster did nothing wrong). Default: none.
    */
   signal?: AbortSignal;
+  /**
+   * The gateway's watch cache: kinds it holds are read from it, every namespace at once, and
+   * from the cluster only while it cannot answer (src/cache). Default: every read goes to the cluster.
+   */
+  cache?: Pick<ListCache, 'caches' | 'read'>;
 }
 
 type AnyObject = KubeObjects[KubeKind];
 
-export function createFleetReader({ registry, batching = true, limit = (task) => task(), signal }: FleetReaderOptions): FleetReader {
+export function createFleetReader({ registry, batching = true, limit = (task) => task(), signal, cache }: FleetReaderOptions): FleetReader {
   const client: ClientOf = (cluster) => {
     const found = registry.get(cluster);
     if (!found) throw new Error(`no cluster named ${cluster}`);
@@ -52,9 +58,21 @@ export function createFleetReader({ registry, batching = true, limit = (task) =>
   // (callers memoize indexes per array).
   const views = new Map<string, Promise<readonly AnyObject[]>>();
 
+  // A cached kind is read whole, once per request: every field of one answer sees the same state.
+  const cached = (cluster: string, kind: KubeKind): Promise<readonly AnyObject[]> => {
+    let all = wide.get(`${cluster}|${kind}`);
+    if (!all) {
+      // The cache holds every cluster; this reader answers only for the registry it was given.
+      if (!registry.get(cluster)) throw new Error(`no cluster named ${cluster}`);
+      all = cache!.read(cluster, kind, signal).then((items) => items ?? loader.load({ cluster, kind, namespace: ALL_NAMESPACES }));
+      wide.set(`${cluster}|${kind}`, all);
+    }
+    return all;
+  };
+
   const list = <K extends KubeKind>(cluster: string, kind: K, namespace?: string): Promise<readonly KubeObjects[K][]> => {
     const scope = namespaced[kind] && namespace ? namespace : ALL_NAMESPACES;
-    const all = wide.get(`${cluster}|${kind}`);
+    const all = cache?.caches(kind) ? cached(cluster, kind) : wide.get(`${cluster}|${kind}`);
     if (all && scope !== ALL_NAMESPACES) {
       const key = listKey({ cluster, kind, namespace: scope });
       let view = views.get(key);
@@ -64,6 +82,7 @@ export function createFleetReader({ registry, batching = true, limit = (task) =>
       }
       return view as Promise<readonly KubeObjects[K][]>;
     }
+    if (all) return all as Promise<readonly KubeObjects[K][]>;
     const loaded = loader.load({ cluster, kind, namespace: scope });
     if (scope === ALL_NAMESPACES) wide.set(`${cluster}|${kind}`, loaded);
     return loaded as Promise<readonly KubeObjects[K][]>;

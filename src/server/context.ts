@@ -50,13 +50,14 @@ export interface GatewayPolicy {
 }
 
 /** The gateway-wide services a request's context is built on (src/server/services.ts). */
-export type ContextServices = Pick<GatewayServices, 'registry' | 'store' | 'operations' | 'clusterRegistration' | 'resourceEvents' | 'operationEvents' | 'operationRunner'>;
+export type ContextServices = Pick<GatewayServices, 'registry' | 'store' | 'operations' | 'clusterRegistration' | 'resourceEvents' | 'operationEvents' | 'operationRunner'> &
+  Partial<Pick<GatewayServices, 'cache'>>;
 
 export interface ContextFactoryOptions {
   services: ContextServices;
   /** cluster calls under way at once within one request; default 8 */
   concurrency?: number;
-  /** false sends every read to the clusters unbatched and uncached: for benchmarks only. Default true. */
+  /** false sends every read to the clusters unbatched and uncached (no watch cache either): for benchmarks only. Default true. */
   batching?: boolean;
   /** default: nothing privileged allowed */
   policy?: GatewayPolicy;
@@ -71,7 +72,7 @@ export interface ContextFactoryOptions {
  * operations are the principal's views of them (src/views), so no resolver filters by scope.
  */
 export function createContextFactory({
-  services: { registry, store, operations, clusterRegistration, resourceEvents, operationEvents, operationRunner },
+  services: { registry, store, operations, clusterRegistration, resourceEvents, operationEvents, operationRunner, cache },
   concurrency = 8,
   batching = true,
   policy = { allowPrivilegedContainers: false },
@@ -80,7 +81,7 @@ export function createContextFactory({
   return (principal = LOCAL_PRINCIPAL) => {
     const visible = scopedRegistry(registry, principal.scope);
     const newReader = (signal: AbortSignal) =>
-      scopedReader(createFleetReader({ registry: visible, batching, limit: createLimiter(concurrency), signal }), principal.scope);
+      scopedReader(createFleetReader({ registry: visible, batching, limit: createLimiter(concurrency), signal, cache: batching ? cache : undefined }), principal.scope);
     let signal = startDeadline(timeoutMs);
     let reader = newReader(signal);
     let probes = new Map<string, Promise<ClusterHealth>>();

@@ -4,6 +4,7 @@
 // main (through startFleetgraph), the tests' gateway helper and the benchmarks all start these
 // here; tests swap a piece through `overrides` rather than building their own wiring.
 import type { Config } from '../config/index.js';
+import { createListCache, createWriteLog, recordingWrites, type ListCache } from '../cache/index.js';
 import { createWatchEngine, type WatchEngine, type WatchEngineOptions } from '../events/index.js';
 import { createClusterRegistry, embeddedSource, inClusterSource, kubeconfigFileSource, type ClusterSourceInput, type MutableClusterRegistry } from '../fleet/index.js';
 import type { KubeCallObserver } from '../kube/index.js';
@@ -20,7 +21,22 @@ import { openStore, type GatewayStore } from '../store/index.js';
 
 /** The config's part the services read. */
 export type ServicesConfig = Partial<
-  Pick<Config, 'dataDir' | 'mongodbUri' | 'secretKey' | 'kubeconfig' | 'inCluster' | 'contexts' | 'simClusters' | 'simSpeed' | 'clusterTimeoutMs' | 'sinks' | 'operationLeaseSeconds' | 'idempotencyKeyTtlSeconds'>
+  Pick<
+    Config,
+    | 'dataDir'
+    | 'mongodbUri'
+    | 'secretKey'
+    | 'kubeconfig'
+    | 'inCluster'
+    | 'contexts'
+    | 'simClusters'
+    | 'simSpeed'
+    | 'clusterTimeoutMs'
+    | 'sinks'
+    | 'operationLeaseSeconds'
+    | 'idempotencyKeyTtlSeconds'
+    | 'cacheIdleSeconds'
+  >
 >;
 
 /** What tests and benchmarks put in place of what the config would build. Each is optional. */
@@ -55,6 +71,8 @@ export interface GatewayServices {
   readonly clusterRegistration: ClusterRegistration;
   /** Live changes to the fleet's resources (resourceChanged, sinks). */
   readonly resourceEvents: WatchEngine;
+  /** Reads served from the engine's live copies; queries read through it (src/cache). */
+  readonly cache: ListCache;
   /** Every operation's state changes: the runner publishes, operationUpdated listens. */
   readonly operationEvents: OperationEvents;
   /** Runs long-running operations in the background. */
@@ -91,12 +109,17 @@ export async function startServices({ config, logger, overrides = {} }: Services
     if (!overrides.store) stops.push(() => store.close());
     const clusters = overrides.clusters ? { inputs: [overrides.clusters] } : await startClusterSource(config, logger, observe);
     if (clusters.stop) stops.push(clusters.stop);
-    const registry = createClusterRegistry({ sources: clusters.inputs });
+    // Every write the gateway makes is remembered until the read cache has seen it.
+    const writes = createWriteLog();
+    const registry = createClusterRegistry({ sources: clusters.inputs, wrapClient: (client) => recordingWrites(client, writes) });
     // Clusters registered through the API join before anything reads the registry.
     const clusterRegistration = createClusterRegistration({ registry, clusters: store.clusters, logger, timeoutMs: config.clusterTimeoutMs, observe });
     await clusterRegistration.restore();
     const resourceEvents = createWatchEngine({ registry, logger, ...overrides.watch });
     stops.push(() => resourceEvents.stop());
+    const idleMs = config.cacheIdleSeconds === undefined ? undefined : config.cacheIdleSeconds * 1000;
+    const cache = createListCache({ engine: resourceEvents, writes, idleMs });
+    stops.push(async () => cache.stop());
     if (config.sinks?.length) {
       // Stopped before the engine: each sink unsubscribes, then sends what waits.
       const sinks = startSinks({ sinks: config.sinks, engine: resourceEvents, clusters: registry.list().map((c) => c.name), logger });
@@ -123,6 +146,7 @@ export async function startServices({ config, logger, overrides = {} }: Services
       registry,
       clusterRegistration,
       resourceEvents,
+      cache,
       operationEvents,
       operationRunner,
       operations,
