@@ -45,6 +45,8 @@ export interface TestGatewayOptions extends SimFleetOptions {
   /** per-call timeout to each cluster; default 2000 ms */
   timeoutMs?: number;
   batching?: boolean;
+  /** the gateway's CACHE_IDLE_SECONDS; default the gateway's */
+  cacheIdleSeconds?: number;
   /** the gateway's ALLOW_PRIVILEGED_CONTAINERS; default false */
   allowPrivilegedContainers?: boolean;
   /** the gateway's MAX_REPLICAS; default 10,000 */
@@ -74,12 +76,12 @@ export interface TestGatewayOptions extends SimFleetOptions {
   schema?: GraphQLSchema;
 }
 
-export async function startTestGateway({ timeoutMs = 2000, batching, allowPrivilegedContainers, maxReplicas, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, auth: givenAuth, corsOrigins, logger: givenLogger, principal, limits, schema, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
+export async function startTestGateway({ timeoutMs = 2000, batching, cacheIdleSeconds, allowPrivilegedContainers, maxReplicas, fleet: givenFleet, store: givenStore, operations = {}, watch = {}, auth: givenAuth, corsOrigins, logger: givenLogger, principal, limits, schema, ...fleetOptions }: TestGatewayOptions = {}): Promise<TestGateway> {
   const fleet = givenFleet ?? (await startSimFleet({ clusters: 3, ...fleetOptions }));
   const store = givenStore ?? createEmbeddedStore({ inMemoryOnly: true });
   const logger = createLogger({ level: 'silent' });
   const services = await startServices({
-    config: {},
+    config: { cacheIdleSeconds },
     logger,
     overrides: {
       store,
