@@ -33,15 +33,23 @@ export interface ListCache {
   /** Whether reads of this kind go through the cache (Secrets never do). */
   caches(kind: KubeKind): boolean;
   /**
+   * Whether the cache may answer for the cluster now: false once any of its watches failed,
+   * until they are connected again. One failing watch most likely means a failing cluster,
+   * so a request then reads every kind of it from the cluster, and one answer never mixes
+   * cached kinds with the cluster's error. A request asks once per cluster.
+   */
+  serves(cluster: string): boolean;
+  /**
    * Every object of the kind in the cluster, as the cache holds it: the same frozen array
-   * until the next change. Undefined when the cache cannot answer correctly now (the
-   * watch is down, or the gateway's own write has not shown up in time): the caller reads the
-   * cluster itself. Before the first list, waits for it (one list, shared by every reader
-   * and the watch); rejects with that list's error.
+   * until the next change. Undefined when the gateway's own write has not shown up in time:
+   * the caller reads the cluster itself. Before the first list, waits for it (one list, shared
+   * by every reader and the watch); rejects with that list's error.
    */
   read<K extends KubeKind>(cluster: string, kind: K, signal?: AbortSignal): Promise<readonly KubeObjects[K][] | undefined>;
   lists(): CachedList[];
-  /** Releases every informer. */
+  /** Lets go of everything cached; the next read of each (cluster, kind) starts again. */
+  clear(): void;
+  /** Releases every informer and stops the idle sweep. */
   stop(): void;
 }
 
@@ -109,14 +117,15 @@ export function createListCache({ engine, writes, idleMs = 300_000, writeWaitMs 
 
   return {
     caches: (kind) => cachedKinds.has(kind),
+    serves(cluster) {
+      for (const entry of entries.values()) if (entry.cluster === cluster && !entry.informer.healthy()) return false;
+      return true;
+    },
     async read<K extends KubeKind>(cluster: string, kind: K, signal?: AbortSignal) {
       if (!cachedKinds.has(kind)) return undefined;
       const entry = entryFor(cluster, kind as CachedKind);
       entry.lastRead = now();
       const { informer } = entry;
-      // A stream that failed backs off before trying again: read the cluster meanwhile, as
-      // what it holds (if anything) may be stale.
-      if (!informer.healthy()) return undefined;
       if (!informer.objects()) await abortable(informer.listed(), signal);
       if (!(await caughtUp(entry, signal))) return undefined;
       entry.items ??= Object.freeze([...informer.objects()!.values()]);
@@ -124,10 +133,13 @@ export function createListCache({ engine, writes, idleMs = 300_000, writeWaitMs 
     },
     lists: () =>
       [...entries.values()].map(({ cluster, kind, informer }) => ({ cluster, kind, objects: informer.objects()?.size, phase: informer.state().phase })),
-    stop() {
-      clearInterval(sweep);
+    clear() {
       for (const entry of entries.values()) entry.informer.release();
       entries.clear();
+    },
+    stop() {
+      clearInterval(sweep);
+      this.clear();
     },
   };
 }

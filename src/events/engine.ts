@@ -125,7 +125,7 @@ export function createWatchEngine(options: WatchEngineOptions): WatchEngine {
       };
     },
     streams: () =>
-      [...entries.values()].map(({ key, stream, listeners }) => ({ ...key, subscribers: listeners.size, state: stream.state() })) satisfies StreamStatus[],
+      [...entries.values()].map(({ key, stream, listeners }) => ({ ...key, subscribers: listeners.size, healthy: stream.healthy(), state: stream.state() })) satisfies StreamStatus[],
     async stop() {
       stopped = true;
       for (const [id, entry] of [...entries]) {

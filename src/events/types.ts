@@ -99,5 +99,7 @@ export interface Informer<K extends CachedKind = CachedKind> {
 
 export interface StreamStatus extends StreamKey<CachedKind> {
   subscribers: number;
+  /** false from a failed list or watch until the watch is connected again */
+  healthy: boolean;
   state: StreamState;
 }

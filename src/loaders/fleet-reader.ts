@@ -32,7 +32,7 @@ export interface FleetReaderOptions {
    * The gateway's watch cache: kinds it holds are read from it, every namespace at once, and
    * from the cluster only while it cannot answer (src/cache). Default: every read goes to the cluster.
    */
-  cache?: Pick<ListCache, 'caches' | 'read'>;
+  cache?: Pick<ListCache, 'caches' | 'serves' | 'read'>;
 }
 
 type AnyObject = KubeObjects[KubeKind];
@@ -58,6 +58,15 @@ export function createFleetReader({ registry, batching = true, limit = (task) =>
   // (callers memoize indexes per array).
   const views = new Map<string, Promise<readonly AnyObject[]>>();
 
+  // Whether the cache answers for a cluster is decided once per request, at its first read.
+  const served = new Map<string, boolean>();
+  const servedFromCache = (cluster: string, kind: KubeKind) => {
+    if (!cache?.caches(kind)) return false;
+    let serves = served.get(cluster);
+    if (serves === undefined) served.set(cluster, (serves = cache.serves(cluster)));
+    return serves;
+  };
+
   // A cached kind is read whole, once per request: every field of one answer sees the same state.
   const cached = (cluster: string, kind: KubeKind): Promise<readonly AnyObject[]> => {
     let all = wide.get(`${cluster}|${kind}`);
@@ -72,7 +81,7 @@ export function createFleetReader({ registry, batching = true, limit = (task) =>
 
   const list = <K extends KubeKind>(cluster: string, kind: K, namespace?: string): Promise<readonly KubeObjects[K][]> => {
     const scope = namespaced[kind] && namespace ? namespace : ALL_NAMESPACES;
-    const all = cache?.caches(kind) ? cached(cluster, kind) : wide.get(`${cluster}|${kind}`);
+    const all = servedFromCache(cluster, kind) ? cached(cluster, kind) : wide.get(`${cluster}|${kind}`);
     if (all && scope !== ALL_NAMESPACES) {
       const key = listKey({ cluster, kind, namespace: scope });
       let view = views.get(key);

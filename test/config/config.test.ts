@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       maxReplicas: 10_000,
       operationLeaseSeconds: 30,
+      cacheIdleSeconds: 300,
       idempotencyKeyTtlSeconds: 86_400,
       sinks: undefined,
       limits: DEFAULT_QUERY_LIMITS,
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
       FLEETGRAPH_CORS_ORIGINS: 'https://console.example, http://localhost:3000',
       MAX_REPLICAS: '50',
       OPERATION_LEASE_SECONDS: '10',
+      CACHE_IDLE_SECONDS: '60',
       IDEMPOTENCY_KEY_TTL_SECONDS: '3600',
       QUERY_MAX_DEPTH: '5',
       QUERY_MAX_ALIASES: '6',
@@ -89,6 +91,7 @@ describe('loadConfig', () => {
       corsOrigins: ['https://console.example', 'http://localhost:3000'],
       maxReplicas: 50,
       operationLeaseSeconds: 10,
+      cacheIdleSeconds: 60,
       idempotencyKeyTtlSeconds: 3600,
       sinks: undefined,
       limits: {
@@ -149,6 +152,8 @@ describe('loadConfig', () => {
     ['QUERY_MAX_FIELD_REPEATS', '0', /QUERY_MAX_FIELD_REPEATS="0"/],
     ['QUERY_MAX_RESPONSE_BYTES', 'big', /QUERY_MAX_RESPONSE_BYTES="big"/],
     ['OPERATION_LEASE_SECONDS', '0', /OPERATION_LEASE_SECONDS="0"/],
+    ['CACHE_IDLE_SECONDS', '0', /CACHE_IDLE_SECONDS="0"/],
+    ['CACHE_IDLE_SECONDS', 'an hour', /CACHE_IDLE_SECONDS="an hour"/],
     ['IDEMPOTENCY_KEY_TTL_SECONDS', 'forever', /IDEMPOTENCY_KEY_TTL_SECONDS="forever"/],
   ])('rejects %s=%s with a message naming the variable', (name, value, message) => {
     const load = () => loadConfig({ [name]: value });

@@ -98,11 +98,11 @@ describe('fleetgraph as a subgraph', () => {
       ...lists.hosts.nodes.map(({ cluster, name }) => ({ __typename: 'Host', cluster, name })),
       ...lists.workloads.nodes.map(({ cluster, namespace, kind, name }) => ({ __typename: 'Workload', cluster: { name: cluster.name }, namespace, kind, name })),
     ];
-    gw.resetCounters();
+    await gw.coldCache();
     const { data } = await entities(representations);
     expect(data!._entities.map((e) => e?.id)).toEqual([...lists.hosts.nodes, ...lists.workloads.nodes].map((o) => o.id));
     const clusters = lists.clusters.length;
-    const requests = gw.kubeRequests();
+    const requests = gw.kubeReads();
     expect(Object.keys(requests).filter((k) => k.startsWith('get'))).toEqual([]);
     expect(requests['list nodes']).toBe(clusters);
     for (const kind of ['deployments', 'statefulsets', 'daemonsets']) expect(requests[`list ${kind}`]).toBeLessThanOrEqual(clusters);

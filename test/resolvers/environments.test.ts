@@ -104,7 +104,7 @@ describe('environments', () => {
   });
 
   it('links clusters, namespaces and workloads to their environments, listing each cluster’s namespaces once', async () => {
-    gw.resetCounters();
+    await gw.coldCache();
     const { data, errors } = await gw.query<{
       clusters: { name: string; environments: { name: string }[]; namespaces: { name: string; environment: { name: string } | null }[] }[];
       workloads: { nodes: { name: string; namespace: string; cluster: { name: string }; environment: { name: string; clusters: { name: string }[] } | null }[] };
@@ -131,11 +131,11 @@ describe('environments', () => {
     expect(byRef['prod-us/acme-production/api']).toEqual({ name: 'acme:production', clusters: [{ name: 'prod-eu' }, { name: 'prod-us' }] });
     expect(byRef['staging/acme-staging/api']).toEqual({ name: 'acme:staging', clusters: [{ name: 'staging' }] });
     expect(byRef['prod-eu/monitoring/grafana']).toBeNull();
-    expect(gw.kubeRequests()['list namespaces']).toBe(3);
+    expect(gw.kubeReads()['list namespaces']).toBe(3);
   });
 
   it("answers from the other clusters, with one CLUSTER_UNAVAILABLE, while a cluster is down", async () => {
-    await gw.fleet.cluster('prod-us').down();
+    await gw.down('prod-us');
     try {
       const { data, errors } = await gw.query<{ environments: { name: string; clusters: { name: string }[]; hostNames: string[] }[] }>(
         '{ environments { name hostNames clusters { name } } }',

@@ -89,12 +89,14 @@ describe('node(id:)', () => {
     const store = gw.fleet.cluster('staging').store;
     store.delete(resourceByKind('Deployment'), 'default', 'nginx');
     store.delete(resourceByKind('Node'), undefined, 'staging-node-3');
-    expect(await node(workload)).toEqual({ data: { node: null } });
-    expect(await node(host)).toEqual({ data: { node: null } });
+    // Gone from the next answer once the watch has told the gateway.
+    const gone = (answer: Awaited<ReturnType<typeof node>>) => answer.data?.node === null;
+    expect(await eventually(() => node(workload), gone)).toEqual({ data: { node: null } });
+    expect(await eventually(() => node(host), gone)).toEqual({ data: { node: null } });
   });
 
   it('is null for an object in a cluster that cannot be reached, which is reported', async () => {
-    await gw.fleet.cluster('prod-us').down();
+    await gw.down('prod-us');
     try {
       const { data, errors } = await node(toGlobalId('Host', 'prod-us', 'prod-us-node-1'));
       expect(data).toEqual({ node: null });

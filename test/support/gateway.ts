@@ -17,6 +17,7 @@ import type { WatchEngine, WatchEngineOptions } from '../../src/events/index.js'
 import type { QueryLimits } from '../../src/limits/index.js';
 import WebSocket from 'ws';
 import { type FleetgraphClient, createFleetgraphClient } from '../../src/client/index.js';
+import { until } from './wait.js';
 
 export type GraphQLResponse<T = Record<string, unknown>> = FormattedExecutionResult<T>;
 
@@ -35,7 +36,19 @@ export interface TestGateway {
   client(options?: { token?: string }): FleetgraphClient;
   /** the simulator's request counts, summed over clusters, for verbs starting `list`/`get` */
   kubeRequests(): Record<string, number>;
+  /** kubeRequests without watches: a watch is the read cache's upkeep (it resumes whenever the server ends it), not a query's cost. */
+  kubeReads(): Record<string, number>;
   resetCounters(): void;
+  /**
+   * Empties the read cache and waits until the watches it held have stopped, then resets the
+   * counters: the next query reads as the first one after start does.
+   */
+  coldCache(): Promise<void>;
+  /**
+   * Takes a simulated cluster down and waits until the gateway's watches of it have noticed:
+   * from then on its reads go to the cluster (and fail) instead of the cache.
+   */
+  down(cluster: string): Promise<void>;
   stop(): Promise<void>;
   /** stops as a crash would: the runner's leases are kept until they expire */
   crash(): Promise<void>;
@@ -86,7 +99,8 @@ export async function startTestGateway({ timeoutMs = 2000, batching, cacheIdleSe
     overrides: {
       store,
       clusters: embeddedSource(fleet.kubeconfig(), { timeoutMs }),
-      watch: { backoff: { baseMs: 20, maxMs: 500 }, ...watch },
+      // No linger: a watch nobody holds stops at once, so coldCache() is quick.
+      watch: { backoff: { baseMs: 20, maxMs: 500 }, lingerMs: 0, ...watch },
       runner: { ...operations, pollMs: operations.pollMs ?? 20 },
     },
   });
@@ -111,6 +125,13 @@ export async function startTestGateway({ timeoutMs = 2000, batching, cacheIdleSe
     await gateway.stop();
     await stopServices(options);
   };
+  const kubeRequests = (): Record<string, number> => {
+    const sum: Record<string, number> = {};
+    for (const c of fleet.clusters) {
+      for (const [key, n] of Object.entries(c.counters.snapshot())) sum[key] = (sum[key] ?? 0) + n;
+    }
+    return sum;
+  };
   return {
     url: gateway.url,
     fleet,
@@ -126,14 +147,19 @@ export async function startTestGateway({ timeoutMs = 2000, batching, cacheIdleSe
       return (await response.json()) as GraphQLResponse<T>;
     },
     client: ({ token = own?.token }: { token?: string } = {}) => createFleetgraphClient({ url: gateway.url, token, webSocketImpl: WebSocket }),
-    kubeRequests() {
-      const sum: Record<string, number> = {};
-      for (const c of fleet.clusters) {
-        for (const [key, n] of Object.entries(c.counters.snapshot())) sum[key] = (sum[key] ?? 0) + n;
-      }
-      return sum;
-    },
+    kubeRequests,
+    kubeReads: () => Object.fromEntries(Object.entries(kubeRequests()).filter(([request]) => !request.startsWith('watch '))),
     resetCounters: () => fleet.clusters.forEach((c) => c.counters.reset()),
+    async down(cluster) {
+      await fleet.cluster(cluster).down();
+      const watches = () => services.resourceEvents.streams().filter((s) => s.cluster === cluster);
+      await until(() => watches().every((s) => !s.healthy), `the watches of ${cluster} to notice it is down`);
+    },
+    async coldCache() {
+      services.cache.clear();
+      await until(() => services.resourceEvents.streams().every((s) => s.subscribers > 0), 'the released watches to stop');
+      fleet.clusters.forEach((c) => c.counters.reset());
+    },
     stop: () => stop(),
     crash: () => stop({ keepLeases: true }),
   };
