@@ -119,7 +119,7 @@ describe('a cluster whose watch is cut, or which goes down', () => {
     } finally {
       await sim.up();
     }
-    const back = await eventually(
+    await eventually(
       () => gw.query<Workloads>(WORKLOADS),
       ({ errors, data }) => errors === undefined && data!.workloads.nodes.some((w) => w.cluster.name === cluster),
     );
