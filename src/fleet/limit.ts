@@ -1,6 +1,7 @@
 /**
- * Runs a task once fewer than `concurrency` others are running. A task still waiting when
- * `signal` aborts is dropped, never run, and rejects with an AbortError.
+ * Runs a task once fewer than `concurrency` others are running. A task whose `signal` aborts
+ * before its turn comes is dropped, never run, and rejects with an AbortError; once running,
+ * the task itself decides what the signal means.
  */
 export type Limiter = <T>(task: () => Promise<T>, signal?: AbortSignal) => Promise<T>;
 
@@ -11,7 +12,6 @@ export function createLimiter(concurrency: number): Limiter {
   const waiting: (() => void)[] = [];
   const turn = (signal: AbortSignal | undefined) =>
     new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(abortError());
       const onAbort = () => {
         waiting.splice(waiting.indexOf(go), 1);
         reject(abortError());
@@ -24,6 +24,7 @@ export function createLimiter(concurrency: number): Limiter {
       waiting.push(go);
     });
   return async (task, signal) => {
+    if (signal?.aborted) throw abortError();
     if (running < concurrency) running += 1;
     else await turn(signal);
     try {
