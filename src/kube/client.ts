@@ -16,14 +16,14 @@ import { parseRetryAfter, untilAborted } from '../timing/index.js';
 import { type RetryPolicy, type Retryable, withRetry } from './retry.js';
 import { assertObjectPath, objectPathProblem } from './object-path.js';
 import { type Writer, writers } from './writers.js';
-import type { CallQueue, KubeList, KubeVersion, ListOptions } from './types.js';
+import type { KubeList, KubeVersion, ListOptions } from './types.js';
 import { type WatchEnd, type WatchEvent, type WatchOptions, watchKind } from './watch.js';
 import { type KubeCallObserver, observingMiddleware } from './observe.js';
 
 /**
  * One cluster's API, narrowed to what the gateway uses. Every method rejects with
  * KubeCallError only, and gives up after the client's timeout — one limit for the whole call,
- * its pages, retries, re-reads and turns waited in a queue included — except
+ * its pages, retries and re-reads included — except
  * that a write naming an object no cluster can hold (an empty name, `..`, a `/`) rejects with
  * InvalidObjectPathError before anything is sent, and `get` of one answers undefined.
  */
@@ -36,7 +36,7 @@ export interface ClusterClient {
   /** Every object of a kind (in one namespace, or all), read page by page within one timeout. */
   list<K extends KubeKind>(kind: K, opts?: ListOptions & { namespace?: string }): Promise<KubeList<KubeObjects[K]>>;
   /** One object, or undefined when the cluster says 404. */
-  get<K extends KubeKind>(kind: K, name: string, opts?: GetOptions): Promise<KubeObjects[K] | undefined>;
+  get<K extends KubeKind>(kind: K, name: string, opts?: { namespace?: string; signal?: AbortSignal }): Promise<KubeObjects[K] | undefined>;
   create<K extends KubeKind>(kind: K, body: KubeObjects[K], opts?: WriteOptions): Promise<KubeObjects[K]>;
   /** A merge (default) or strategic-merge patch. */
   patch<K extends KubeKind>(kind: K, name: string, body: object, opts?: WriteOptions & { strategy?: 'merge' | 'strategic' }): Promise<KubeObjects[K]>;
@@ -62,18 +62,11 @@ export interface WriteOptions {
   signal?: AbortSignal;
 }
 
-export interface GetOptions {
-  namespace?: string;
-  signal?: AbortSignal;
-  /** Where the request waits for its turn; default: sent at once. */
-  queue?: CallQueue;
-}
-
 export interface ClusterClientOptions {
   name: string;
   /** A KubeConfig whose current context is this cluster's; it is not modified. */
   kubeConfig: KubeConfig;
-  /** Limit for each call (every page of a list, retries and queueing included), in milliseconds. Default 5000. */
+  /** Limit for each call (every page of a list, retries included), in milliseconds. Default 5000. */
   timeoutMs?: number;
   /** Objects asked for per page of a list. Default 500, as kubectl's --chunk-size. */
   pageSize?: number;
@@ -97,11 +90,11 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
     return { timeout, signal: signal ? AbortSignal.any([timeout, signal]) : timeout, remainingMs: () => timeoutMs - (Date.now() - started) };
   }
 
-  async function call<T>(deadline: CallDeadline, send: (options: ConfigurationOptions) => Promise<T>, { retrying = true, queue }: SendOptions = {}): Promise<T> {
+  async function call<T>(deadline: CallDeadline, send: (options: ConfigurationOptions) => Promise<T>, retrying = true): Promise<T> {
     const observer = observe && observingMiddleware(name, observe);
     // 'append': keep whatever middleware the API client was built with.
     const options: ConfigurationOptions = { middleware: observer ? [withSignal(deadline.signal), observer] : [withSignal(deadline.signal)], middlewareMergeStrategy: 'append' };
-    const attempt = () => bounded(deadline.signal, () => (queue ? queue(() => send(options), deadline.signal) : send(options)));
+    const attempt = () => bounded(deadline.signal, () => send(options));
     try {
       return retrying ? await withRetry(attempt, judge, deadline, retry) : await attempt();
     } catch (err) {
@@ -113,7 +106,7 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
   }
 
   async function list<K extends KubeKind>(kind: K, opts: ListOptions & { namespace?: string } = {}): Promise<KubeList<KubeObjects[K]>> {
-    const { signal, namespace, labelSelector, fieldSelector, queue } = opts;
+    const { signal, namespace, labelSelector, fieldSelector } = opts;
     // The pages are one answer: a cluster slow on each page must not get the timeout once per page.
     const deadline = deadlineFor(signal);
     const items: KubeObjects[K][] = [];
@@ -121,7 +114,7 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
     let token: string | undefined;
     do {
       const params: PageParams = { labelSelector, fieldSelector, limit: pageSize, _continue: token };
-      const page = await call(deadline, (o) => listers[kind](apis, namespace, params, o), { queue });
+      const page = await call(deadline, (o) => listers[kind](apis, namespace, params, o));
       items.push(...page.items);
       resourceVersion ??= page.metadata?.resourceVersion;
       token = page.metadata?._continue || undefined;
@@ -129,10 +122,10 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
     return { items, resourceVersion };
   }
 
-  async function get<K extends KubeKind>(kind: K, objectName: string, opts: GetOptions = {}, deadline = deadlineFor(opts.signal)) {
+  async function get<K extends KubeKind>(kind: K, objectName: string, opts: { namespace?: string; signal?: AbortSignal } = {}, deadline = deadlineFor(opts.signal)) {
     if (objectPathProblem(kind, objectName, opts.namespace)) return undefined;
     try {
-      return await call(deadline, (o) => readers[kind](apis, opts.namespace, objectName, o), { queue: opts.queue });
+      return await call(deadline, (o) => readers[kind](apis, opts.namespace, objectName, o));
     } catch (err) {
       if (err instanceof KubeCallError && err.failure.kind === 'http' && err.failure.status === 404) return undefined;
       throw err;
@@ -193,7 +186,7 @@ export function createClusterClient({ name, kubeConfig, timeoutMs = 5000, pageSi
     async evict(podName, namespace, signal) {
       assertObjectPath('Pod', podName, namespace);
       const body = { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: podName, namespace } };
-      await call(deadlineFor(signal), (o) => apis.core.createNamespacedPodEviction({ name: podName, namespace, body }, o), { retrying: false });
+      await call(deadlineFor(signal), (o) => apis.core.createNamespacedPodEviction({ name: podName, namespace, body }, o), false);
     },
     watch: (kind, opts, onEvent, onConnected) => watchKind({ cluster: name, kubeConfig }, kind, opts, onEvent, onConnected),
   };
@@ -206,12 +199,6 @@ interface CallDeadline {
   /** The timeout or the caller's signal, whichever fires first. */
   signal: AbortSignal;
   remainingMs(): number;
-}
-
-interface SendOptions {
-  /** false: one attempt (an eviction's 429 is the disruption budget's answer). Default true. */
-  retrying?: boolean;
-  queue?: CallQueue;
 }
 
 /**

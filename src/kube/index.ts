@@ -7,6 +7,6 @@ export { InvalidObjectPathError } from './object-path.js';
 export { KUBE_KINDS, namespaced, type KubeKind, type KubeObjects } from './kinds.js';
 export type { RetryPolicy } from './retry.js';
 export type { WatchEnd, WatchEvent, WatchOptions } from './watch.js';
-export type { CallQueue, KubeList, KubeNode, KubeVersion, ListOptions } from './types.js';
+export type { KubeList, KubeNode, KubeVersion, ListOptions } from './types.js';
 export { kubeRequestOf, type KubeCallObserver, type KubeCallSample } from './observe.js';
 export { rbacRules, type RbacRule } from './rbac.js';

@@ -10,16 +10,7 @@ export interface ListOptions {
   fieldSelector?: string;
   /** Cancels the call; the client's own timeout applies as well. */
   signal?: AbortSignal;
-  /** Where each request of the call waits for its turn; default: sent at once. */
-  queue?: CallQueue;
 }
-
-/**
- * Runs `send` when its turn comes, e.g. a request's cap on cluster calls under way (src/fleet's
- * Limiter); rejects, without sending, when `signal` aborts first. Time spent waiting counts
- * against the call's timeout, so a queue behind a slow cluster never stretches a call past it.
- */
-export type CallQueue = <T>(send: () => Promise<T>, signal: AbortSignal) => Promise<T>;
 
 export interface KubeList<T> {
   items: T[];

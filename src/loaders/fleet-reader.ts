@@ -37,9 +37,8 @@ export function createFleetReader({ registry, batching = true, limit = (task) =>
     if (!found) throw new Error(`no cluster named ${cluster}`);
     const { list: listCall, get: getCall } = found.client;
     return {
-      // The client queues each request itself, so time waiting for a slot counts against its timeout.
-      list: (kind, opts) => withinDeadline(signal, () => listCall(kind, { ...opts, signal, queue: limit })),
-      get: (kind, name, opts) => withinDeadline(signal, () => getCall(kind, name, { ...opts, signal, queue: limit })),
+      list: (kind, opts) => withinDeadline(signal, () => limit(() => listCall(kind, { ...opts, signal }))),
+      get: (kind, name, opts) => withinDeadline(signal, () => limit(() => getCall(kind, name, { ...opts, signal }))),
     };
   };
   if (!batching) return unbatchedReader(client);
