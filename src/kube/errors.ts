@@ -72,7 +72,8 @@ export function toKubeCallError(cluster: string, err: unknown, { timeout, timeou
 
 function classify(err: unknown, timeout: AbortSignal, timeoutMs: number): KubeFailure {
   if (err instanceof ApiException) return { kind: 'http', status: err.code, reason: statusReason(err.body) };
-  if (err instanceof Error && err.name === 'AbortError') {
+  // By name, not instanceof Error: fetch's AbortError and a DOMException may come from another realm.
+  if (typeof err === 'object' && err !== null && 'name' in err && err.name === 'AbortError') {
     return timeout.aborted ? { kind: 'timeout', timeoutMs } : { kind: 'aborted' };
   }
   // node-fetch FetchError (type 'system') and raw socket errors carry the system code.

@@ -114,9 +114,10 @@ export function createContextFactory({
       clusterHealth(cluster) {
         let probe = probes.get(cluster.name);
         if (!probe) {
-          // The node list is the one hosts fields use too: a probe adds only /version.
+          // The node list is the one hosts fields use too: a probe adds only /version, stopped
+          // with the request's other reads when the request runs out of time.
           probe = Promise.allSettled([
-            cluster.client.version(),
+            cluster.client.version(signal),
             reader.list(cluster.name, 'Node').then((items) => ({ items: [...items] })),
           ]).then(([version, nodes]) => healthFrom(version, nodes));
           probes.set(cluster.name, probe);

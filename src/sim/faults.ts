@@ -3,8 +3,13 @@
 import { SimError } from './errors.js';
 
 export interface FaultSettings {
-  /** added to every matching request, in real milliseconds; default 0 */
+  /** added to every matching request before it is answered, in real milliseconds; default 0 */
   latencyMs?: number;
+  /**
+   * added between the status line and headers of a matching answer and its body, in real
+   * milliseconds: a server that starts answering and then stalls; default 0 (watches excepted)
+   */
+  bodyLatencyMs?: number;
   /** share of matching requests that fail, 0 to 1; default 0 */
   errorRate?: number;
   /** the next N matching requests fail, then the rest succeed (deterministic, for tests); default 0 */
@@ -39,6 +44,10 @@ export class Faults {
     return this.applies(verb, resource) ? (this.settings.latencyMs ?? 0) : 0;
   }
 
+  bodyLatencyFor(verb: string, resource: string): number {
+    return this.applies(verb, resource) ? (this.settings.bodyLatencyMs ?? 0) : 0;
+  }
+
   /** the failure this request gets, if it draws one */
   failureFor(verb: string, resource: string): SimError | undefined {
     const { errorRate = 0, errorCount = 0, errorStatus = 500, retryAfterSeconds = 1 } = this.settings;
@@ -62,5 +71,6 @@ function validate(s: FaultSettings): void {
   if (s.errorRate !== undefined && !(s.errorRate >= 0 && s.errorRate <= 1)) throw new Error(`errorRate must be within 0..1, got ${s.errorRate}`);
   if (s.errorCount !== undefined && !(Number.isInteger(s.errorCount) && s.errorCount >= 0)) throw new Error(`errorCount must be a whole number, got ${s.errorCount}`);
   if (s.latencyMs !== undefined && !(s.latencyMs >= 0)) throw new Error(`latencyMs must be >= 0, got ${s.latencyMs}`);
+  if (s.bodyLatencyMs !== undefined && !(s.bodyLatencyMs >= 0)) throw new Error(`bodyLatencyMs must be >= 0, got ${s.bodyLatencyMs}`);
   if (s.errorStatus !== undefined && ![429, 500, 503].includes(s.errorStatus)) throw new Error(`errorStatus must be 429, 500 or 503, got ${s.errorStatus}`);
 }

@@ -6,6 +6,7 @@ import {
   KubeconfigError,
   type ClusterClient,
 } from '../../src/kube/index.js';
+import type { FaultSettings } from '../../src/sim/faults.js';
 import { startSimFleet, type SimFleet } from '../../src/sim/fleet.js';
 import { resourceByKind } from '../../src/sim/resources.js';
 
@@ -132,5 +133,47 @@ describe('a cluster client', () => {
     const [client] = clients;
     await expect(client!.get('Namespace', 'default')).resolves.toMatchObject({ metadata: { name: 'default' } });
     await expect(client!.get('Deployment', 'nope', { namespace: 'default' })).resolves.toBeUndefined();
+  });
+});
+
+describe('a cluster slower than the timeout (CLUSTER_TIMEOUT_MS)', () => {
+  const TIMEOUT_MS = 300;
+  // Ten times the timeout: an answer that waited for the cluster would come this late.
+  const DELAY_MS = 3000;
+  const impatient = () => clientsFromKubeconfigDocument({ document: fleet.kubeconfig(), contexts: ['prod-eu'], timeoutMs: TIMEOUT_MS })[0]!;
+  const timedOut = { kind: 'timeout', timeoutMs: TIMEOUT_MS };
+
+  it.each<[string, FaultSettings, (client: ClusterClient) => Promise<unknown>]>([
+    ['/version', { latencyMs: DELAY_MS, match: { resource: 'version' } }, (c) => c.version()],
+    ['a get', { latencyMs: DELAY_MS, match: { verb: 'get' } }, (c) => c.get('Namespace', 'default')],
+    ['a list', { latencyMs: DELAY_MS, match: { verb: 'list' } }, (c) => c.list('Node')],
+    ['a list whose body stalls after its headers', { bodyLatencyMs: DELAY_MS, match: { verb: 'list' } }, (c) => c.list('Node')],
+    ['/version whose body stalls after its headers', { bodyLatencyMs: DELAY_MS, match: { resource: 'version' } }, (c) => c.version()],
+  ])('fails %s as a timeout, before the cluster would have answered', async (_call, faults, call) => {
+    fleet.clusters[0]!.faults.set(faults);
+    const started = Date.now();
+    const err = await failureOf(call(impatient()));
+    expect(Date.now() - started).toBeLessThan(DELAY_MS);
+    expect(err.failure).toEqual(timedOut);
+    expect(err.message).toBe(`the API server did not answer within ${TIMEOUT_MS} ms`);
+  });
+
+  it('gives a list one timeout for all its pages, not one per page', async () => {
+    const cluster = fleet.clusters[0]!;
+    const pages = cluster.store.count(resourceByKind('Pod'));
+    // Each page well within the timeout, the pages together far beyond it.
+    cluster.faults.set({ latencyMs: TIMEOUT_MS / 3, match: { verb: 'list', resource: 'pods' } });
+    cluster.counters.reset();
+    const paged = clientsFromKubeconfigDocument({ document: fleet.kubeconfig(), contexts: ['prod-eu'], timeoutMs: TIMEOUT_MS, pageSize: 1 })[0]!;
+    const err = await failureOf(paged.list('Pod'));
+    expect(err.failure).toEqual(timedOut);
+    expect(cluster.counters.snapshot()['list pods']).toBeLessThan(pages);
+  });
+
+  it('gives an update one timeout for its read and its write', async () => {
+    // Each request within the timeout, the two together beyond it.
+    fleet.clusters[0]!.faults.set({ latencyMs: (TIMEOUT_MS * 2) / 3 });
+    const err = await failureOf(impatient().update('Namespace', 'default', (ns) => void (ns.metadata!.labels = { ...ns.metadata!.labels, touched: 'yes' })));
+    expect(err.failure).toEqual(timedOut);
   });
 });

@@ -1,5 +1,6 @@
 // The simulator as @kubernetes/client-node sees it: the same calls a gateway makes
 // against a real cluster, and the answers a real API server gives.
+import { get, type IncomingMessage } from 'node:http';
 import { AppsV1Api, CoreV1Api, KubeConfig, Watch, type V1Deployment } from '@kubernetes/client-node';
 import { startSimFleet, type SimFleet } from '../../src/sim/fleet.js';
 import { until } from '../support/wait.js';
@@ -202,6 +203,22 @@ describe('faults and counters', () => {
     try {
       const status = await statusOf(core.listNamespace());
       expect(status).toMatchObject({ code: 429, reason: 'TooManyRequests', details: { retryAfterSeconds: 3 } });
+      await expect(core.readNamespace({ name: 'default' })).resolves.toBeTruthy();
+    } finally {
+      cluster.faults.clear();
+    }
+  });
+
+  it('sends the status and headers of a stalled answer at once, and its body only after the stall', async () => {
+    const cluster = fleet.clusters[0]!;
+    cluster.faults.set({ bodyLatencyMs: 60_000, match: { verb: 'list', resource: 'namespaces' } });
+    try {
+      const response = await new Promise<IncomingMessage>((resolve, reject) => get(`${cluster.url}/api/v1/namespaces`, resolve).on('error', reject));
+      // An answer sent whole is complete once what came with its headers is read.
+      await new Promise(setImmediate);
+      expect(response.statusCode).toBe(200);
+      expect(response.complete).toBe(false);
+      response.destroy();
       await expect(core.readNamespace({ name: 'default' })).resolves.toBeTruthy();
     } finally {
       cluster.faults.clear();

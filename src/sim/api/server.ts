@@ -131,7 +131,10 @@ async function handle(opts: ApiServerOptions, watches: Set<OpenWatch>, req: Inco
       res.on('close', () => watches.delete(watch));
       return;
     }
-    reply(res, answer(opts, route, verb, request, req), format);
+    const out = answer(opts, route, verb, request, req);
+    const stall = opts.faults.bodyLatencyFor(verb, resource);
+    if (stall > 0) await replyStalled(res, out, format, () => delay(stall, req));
+    else reply(res, out, format);
   } catch (err) {
     replyError(res, err, format);
   }
@@ -223,16 +226,28 @@ async function delay(ms: number, req: IncomingMessage): Promise<void> {
   }
 }
 
-function reply(res: ServerResponse, { status, body }: Answer, format: ResponseFormat = 'json'): void {
+function reply(res: ServerResponse, answer: Answer, format: ResponseFormat = 'json'): void {
+  const { status, headers, bytes } = encode(answer, format);
+  res.writeHead(status, headers);
+  res.end(bytes);
+}
+
+/** The status line and headers at once, the body after `stall` (a fault), unless the client has gone by then. */
+async function replyStalled(res: ServerResponse, answer: Answer, format: ResponseFormat, stall: () => Promise<void>): Promise<void> {
+  const { status, headers, bytes } = encode(answer, format);
+  res.writeHead(status, headers);
+  res.flushHeaders();
+  await stall();
+  if (!res.destroyed) res.end(bytes);
+}
+
+function encode({ status, body }: Answer, format: ResponseFormat): { status: number; headers: Record<string, string | number>; bytes: Buffer } {
   if (format === 'protobuf' && hasProtobufForm(body)) {
     const bytes = encodeKubeProtobuf(body as Record<string, unknown>);
-    res.writeHead(status, { 'Content-Type': PROTOBUF_MEDIA_TYPE, 'Content-Length': bytes.length });
-    res.end(bytes);
-    return;
+    return { status, headers: { 'Content-Type': PROTOBUF_MEDIA_TYPE, 'Content-Length': bytes.length }, bytes };
   }
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': typeof body === 'string' ? 'text/plain' : 'application/json', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
+  const bytes = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+  return { status, headers: { 'Content-Type': typeof body === 'string' ? 'text/plain' : 'application/json', 'Content-Length': bytes.length }, bytes };
 }
 
 function replyError(res: ServerResponse, err: unknown, format: ResponseFormat): void {
