@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { type Delivery, type ResourceEventFilter as Filter, type ResourceChange, type ResourceEventRecord, resourceChanges, toResourceEvent } from '../src/events/index.js';
+import { type Delivery, type ResourceEventFilter as Filter, type ResourceEventRecord, type ResourceStreamItem, initialChanges, resourceChanges, toResourceEvent } from '../src/events/index.js';
 import { type OperationRecord, operationChanges } from '../src/operations/index.js';
 import type { GatewayContext } from '../src/server/context.js';
 import { Operation } from '../schema/operation.type.js';
@@ -11,17 +11,28 @@ import { ResourceEvent } from '../schema/resource-event.type.js';
 @Resolver()
 export class SubscriptionResolver {
   @Subscription(() => ResourceEvent, {
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, { filter?: Filter | null }, GatewayContext>) =>
-      resourceChanges({
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { filter?: Filter | null; initial?: boolean | null }, GatewayContext>) => {
+      const options = {
         engine: context.resourceEvents,
         queueLimit: context.resourceEvents.queueLimit,
         clusters: context.registry.list().map((cluster) => cluster.name),
         filter: args.filter ?? {},
-      }),
+      };
+      // The reader is the caller's view: the snapshot holds what its live changes would show.
+      const reader = context.reader;
+      return args.initial ? initialChanges({ ...options, list: ({ cluster, kind }) => reader.list(cluster, kind) }) : resourceChanges(options);
+    },
   })
   resourceChanged(
-    @Root() delivery: Delivery<ResourceChange>,
+    @Root() delivery: Delivery<ResourceStreamItem>,
     @Arg('filter', () => ResourceEventFilter, { nullable: true }) _filter: ResourceEventFilter | null,
+    @Arg('initial', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description:
+        'true: first an ADDED for every object matching the filter now (the filter applies to it as to a change, types included), then one SYNCED once every cluster and kind of the filter has been read, then changes from there on, none missed and none twice. A cluster that cannot be read ends the subscription with CLUSTER_UNAVAILABLE.',
+    })
+    _initial: boolean | null,
     @Ctx() ctx: GatewayContext,
   ): ResourceEventRecord {
     return toResourceEvent(take(delivery, ctx));

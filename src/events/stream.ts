@@ -108,7 +108,8 @@ async function relist(client: Pick<ClusterClient, 'list'>, key: StreamKey, signa
   return { items: listed.items as WatchedObject[], resourceVersion: listed.resourceVersion };
 }
 
-function toResourceChange({ cluster, kind }: StreamKey, { type, object, previous }: Change<WatchedObject>, at: Date): ResourceChange {
+/** A change of the stream `key` as subscribers get it, received at `at`. */
+export function toResourceChange({ cluster, kind }: StreamKey, { type, object, previous }: Change<WatchedObject>, at: Date): ResourceChange {
   const meta = object.metadata ?? {};
   const change: ResourceChange = { type, cluster, kind, namespace: meta.namespace || undefined, name: meta.name ?? '', resourceVersion: meta.resourceVersion ?? '', at, object };
   return previous ? { ...change, previous } : change;

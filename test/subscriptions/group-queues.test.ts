@@ -161,6 +161,9 @@ describe('a subscription asking for its initial state', () => {
     ['subscription($i: Boolean) { ticks(initial: $i) }', { i: true }, true],
     ['subscription($i: Boolean) { ticks(initial: $i) }', {}, true],
     ['subscription($i: Boolean) { ticks(initial: $i) }', { i: false }, false],
+    ['subscription($i: Boolean = false) { ticks(initial: $i) }', {}, false],
+    ['subscription($i: Boolean = false) { ticks(initial: $i) }', { i: true }, true],
+    ['subscription($i: Boolean = true) { ticks(initial: $i) }', {}, true],
     ['subscription { ticks(initial: false) }', undefined, false],
     ['subscription { ticks }', undefined, false],
   ])('%s with %j runs alone: %s', (query, variableValues, alone) => {
