@@ -18,9 +18,7 @@ export class SubscriptionResolver {
         clusters: context.registry.list().map((cluster) => cluster.name),
         filter: args.filter ?? {},
       };
-      // The reader is the caller's view: the snapshot holds what its live changes would show.
-      const reader = context.reader;
-      return args.initial ? initialChanges({ ...options, list: ({ cluster, kind }) => reader.list(cluster, kind) }) : resourceChanges(options);
+      return args.initial ? initialChanges(options) : resourceChanges(options);
     },
   })
   resourceChanged(
@@ -30,7 +28,7 @@ export class SubscriptionResolver {
       nullable: true,
       defaultValue: false,
       description:
-        'true: first an ADDED for every object matching the filter now (the filter applies to it as to a change, types included), then one SYNCED once every cluster and kind of the filter has been read, then changes from there on, none missed and none twice. A cluster that cannot be read ends the subscription with CLUSTER_UNAVAILABLE.',
+        'true: first an ADDED for every object matching the filter now (the filter applies to it as to a change, types included), then one SYNCED once every cluster and kind of the filter has been sent, then the changes from there on, none missed and none twice. A cluster never listed and not answering ends the subscription with CLUSTER_UNAVAILABLE; one whose watch is down gives the state last seen, and what changed meanwhile once back. Default false: changes only.',
     })
     _initial: boolean | null,
     @Ctx() ctx: GatewayContext,

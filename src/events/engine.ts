@@ -98,6 +98,11 @@ export function createWatchEngine(options: WatchEngineOptions): WatchEngine {
         current.linger = timers.set(() => close(id, current), lingerMs);
       };
     },
+    objects(key) {
+      const entry = entries.get(`${key.cluster}|${key.kind}`);
+      if (!entry) return Promise.reject(new Error(`no stream of ${key.kind} on ${key.cluster} is followed`));
+      return entry.stream.objects();
+    },
     streams: () =>
       [...entries.values()].map(({ key, stream, listeners }) => ({ ...key, subscribers: listeners.size, state: stream.state() })) satisfies StreamStatus[],
     async stop() {

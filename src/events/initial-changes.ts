@@ -1,11 +1,11 @@
 // resourceChanged with `initial: true` (issue 11): an ADDED for every object matching the filter
 // now, one SYNCED once every stream of the filter has been read, then the changes from there on,
-// with none missed and none twice. It listens to the engine first and buffers, reads through the
-// request's reader (the caller's scope, and the engine's cache where the reader serves from it),
-// then sends what the buffer holds beyond the snapshot (catch-up.ts) and goes on live.
+// with none missed and none twice. It listens to the engine first and buffers, takes the engine's
+// own snapshot of each stream (the caller's view of it: the scoped engine cuts both alike), then
+// sends what the buffer holds beyond the snapshot (catch-up.ts) and goes on live.
 import { ClusterUnavailableError, GatewayError } from '../errors/index.js';
 import { KubeCallError } from '../kube/index.js';
-import { type CatchUp, catchUp, objectKey } from './catch-up.js';
+import { changesAfter, objectKey } from './catch-up.js';
 import { SubscriberTooSlowError } from './errors.js';
 import { type ResourceEventFilter, compileFilter } from './filter.js';
 import { createBoundedQueue } from './queue.js';
@@ -27,29 +27,27 @@ export type ResourceStreamItem = ResourceChange | SyncedMark;
 type WatchedObject = ResourceChange['object'];
 
 export interface InitialChangesOptions extends QueueLimit {
-  engine: Pick<WatchEngine, 'subscribe'>;
+  /** the caller's view of the engine: its snapshots and changes cut to the caller's scope alike */
+  engine: Pick<WatchEngine, 'subscribe' | 'objects'>;
   /** the clusters the caller sees */
   clusters: readonly string[];
   filter: ResourceEventFilter;
-  /** Every object of one stream now, as the caller may see it (the request's reader). Rejects with the cluster's KubeCallError. */
-  list: (key: StreamKey) => Promise<readonly WatchedObject[]>;
   /** default the system clock */
   now?: () => Date;
 }
 
 /**
- * The snapshot, SYNCED, then live changes. Changes that come while the snapshot is read wait in
+ * The snapshot, SYNCED, then live changes. Changes that come while the snapshot is taken wait in
  * a buffer of `queueLimit`; more end the subscription with SubscriberTooSlowError, as a full
- * queue does later. A stream that cannot be read ends it with CLUSTER_UNAVAILABLE for its
+ * queue does later. A stream whose first list fails ends it with CLUSTER_UNAVAILABLE for its
  * cluster (a snapshot without that cluster would not be the state the client asked for).
  * @throws BadUserInputError, as resourceChanges does, before subscribing anything.
  */
-export function initialChanges({ engine, clusters, filter, list, queueLimit = DEFAULT_QUEUE_LIMIT, now = () => new Date() }: InitialChangesOptions): AsyncIterableIterator<Delivery<ResourceStreamItem>> {
+export function initialChanges({ engine, clusters, filter, queueLimit = DEFAULT_QUEUE_LIMIT, now = () => new Date() }: InitialChangesOptions): AsyncIterableIterator<Delivery<ResourceStreamItem>> {
   const compiled = compileFilter(filter, clusters);
   const keys = compiled.clusters.flatMap((cluster) => compiled.kinds.map((kind): StreamKey => ({ cluster, kind })));
-  // While reading, changes wait in `buffer`; then `admit` (set once read) drops those the snapshot holds, and the rest go live.
-  const buffer = { changes: [] as ResourceChange[], overflowed: false };
-  let admit: CatchUp['admit'] | undefined;
+  // While the snapshot is taken, changes wait in `buffer`; then they go live.
+  const buffer = { changes: [] as ResourceChange[], overflowed: false, done: false };
   let unsubscribes: (() => void)[] = [];
   const live = createBoundedQueue<Delivery<ResourceStreamItem>>({
     limit: queueLimit,
@@ -61,13 +59,13 @@ export function initialChanges({ engine, clusters, filter, list, queueLimit = DE
     if (selected) live.push({ value: selected });
   };
   const receive = (change: ResourceChange) => {
-    if (admit) return void (admit(change) && send(change));
+    if (buffer.done) return send(change);
     if (buffer.changes.length < queueLimit) buffer.changes.push(change);
     else buffer.overflowed = true;
   };
   unsubscribes = keys.map((key) => engine.subscribe(key, receive));
   // Read once listening, so nothing can fall between the two.
-  const reads = readAll(keys, list);
+  const reads = readAll(keys, (key) => engine.objects(key));
   // Awaited by run(); should the subscriber leave before, a failure has no one to reach.
   reads.catch(() => undefined);
 
@@ -86,10 +84,10 @@ export function initialChanges({ engine, clusters, filter, list, queueLimit = DE
           if (selected) snapshot.push(selected);
         }
       });
-      const caught = catchUp(listed, buffer.changes);
-      admit = caught.admit;
+      const pending = changesAfter(listed, buffer.changes);
       buffer.changes = [];
-      caught.pending.forEach(send);
+      buffer.done = true;
+      pending.forEach(send);
       for (const change of snapshot) yield { value: change };
       yield { value: { type: 'SYNCED', kind: compiled.kinds[0]!, at: now() } };
       yield* live;
@@ -111,7 +109,7 @@ export function initialChanges({ engine, clusters, filter, list, queueLimit = DE
   return iterator;
 }
 
-async function readAll(keys: readonly StreamKey[], list: InitialChangesOptions['list']): Promise<{ lists: (readonly WatchedObject[])[] } | { error: GatewayError }> {
+async function readAll(keys: readonly StreamKey[], list: (key: StreamKey) => Promise<readonly WatchedObject[]>): Promise<{ lists: (readonly WatchedObject[])[] } | { error: GatewayError }> {
   const reads = await Promise.allSettled(keys.map(list));
   const lists: (readonly WatchedObject[])[] = [];
   for (const read of reads) {

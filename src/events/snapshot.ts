@@ -4,7 +4,7 @@ import type { ChangeType } from './types.js';
 
 /** The part of a Kubernetes object the engine reads. */
 export interface KubeObjectLike {
-  metadata?: { name?: string; namespace?: string; resourceVersion?: string; uid?: string };
+  metadata?: { name?: string; namespace?: string; resourceVersion?: string };
 }
 
 export type Snapshot<T extends KubeObjectLike> = Map<string, T>;

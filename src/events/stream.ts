@@ -33,6 +33,12 @@ export interface StreamOptions {
 
 export interface Stream {
   state(): StreamState;
+  /**
+   * The objects as the stream has told its listeners so far: its snapshot, the state every change
+   * emitted until now leads to. Before the first list, waits for it; rejects with that list's
+   * failure should it fail (the stream itself retries).
+   */
+  objects(): Promise<readonly WatchedObject[]>;
   /** ends the upstream watch; resolves when the loop has exited */
   stop(): Promise<void>;
 }
@@ -40,11 +46,13 @@ export interface Stream {
 export function startStream(options: StreamOptions): Stream {
   const controller = new AbortController();
   let state: StreamState = { phase: 'listing' };
-  const loop = runStream(options, controller.signal, (next) => (state = next)).catch((err: unknown) => {
+  const holder = createSnapshotHolder();
+  const loop = runStream(options, controller.signal, (next) => (state = next), holder).catch((err: unknown) => {
     options.logger.error({ err, ...options.key }, 'resource stream failed');
   });
   return {
     state: () => state,
+    objects: () => holder.objects(),
     async stop() {
       controller.abort();
       await loop;
@@ -53,7 +61,32 @@ export function startStream(options: StreamOptions): Stream {
   };
 }
 
-async function runStream(options: StreamOptions, signal: AbortSignal, setState: (state: StreamState) => void): Promise<void> {
+/** Where the stream keeps its snapshot for objects(), and answers those waiting for the first list. */
+interface SnapshotHolder {
+  objects(): Promise<readonly WatchedObject[]>;
+  listed(seen: Snapshot<WatchedObject>): void;
+  failed(error: Error): void;
+}
+
+function createSnapshotHolder(): SnapshotHolder {
+  let current: Snapshot<WatchedObject> | undefined;
+  let waiting: { resolve: (objects: readonly WatchedObject[]) => void; reject: (error: Error) => void }[] = [];
+  const settle = (each: (waiter: (typeof waiting)[number]) => void) => {
+    const settled = waiting;
+    waiting = [];
+    settled.forEach(each);
+  };
+  return {
+    objects: () => (current ? Promise.resolve([...current.values()]) : new Promise((resolve, reject) => waiting.push({ resolve, reject }))),
+    listed(seen) {
+      current = seen;
+      settle(({ resolve }) => resolve([...seen.values()]));
+    },
+    failed: (error) => current === undefined && settle(({ reject }) => reject(error)),
+  };
+}
+
+async function runStream(options: StreamOptions, signal: AbortSignal, setState: (state: StreamState) => void, holder: SnapshotHolder): Promise<void> {
   const { key, client, logger, random = Math.random, backoff = {}, sleep = timerSleep } = options;
   const { baseMs = 250, maxMs = 30_000 } = backoff;
   const now = options.now ?? (() => new Date());
@@ -74,12 +107,14 @@ async function runStream(options: StreamOptions, signal: AbortSignal, setState: 
       setState({ phase: 'listing' });
       const listed = await relist(client, key, signal).catch((err: unknown) => err as Error);
       if (listed instanceof Error) {
+        holder.failed(listed);
         if (!signal.aborted) await backOff(listed.message);
         continue;
       }
       // The first list only learns what exists; later ones report what changed since.
       if (seen) for (const change of diffSnapshot(seen, listed.items)) emit(change);
       seen = snapshotOf(listed.items);
+      holder.listed(seen);
       resourceVersion = listed.resourceVersion;
     }
     setState({ phase: 'connecting', resourceVersion });

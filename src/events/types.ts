@@ -54,6 +54,13 @@ export interface WatchEngine {
    * Listeners must not throw; one that does is logged and kept.
    */
   subscribe(key: StreamKey, listener: ChangeListener): () => void;
+  /**
+   * The objects of a stream that has subscribers, as its listeners have been told so far: the
+   * state every change delivered until now leads to (a snapshot to join with the changes that
+   * follow, as resourceChanged(initial: true) does). Waits for the stream's first list; rejects
+   * with that list's failure, or when the stream has no subscribers.
+   */
+  objects(key: StreamKey): Promise<readonly KubeObjects[WatchedKind][]>;
   /** Events one subscriber (a GraphQL subscription, a sink) may have pending before it is ended. */
   readonly queueLimit: number;
   /** Where each running stream is, for diagnostics. */

@@ -75,6 +75,10 @@ export function scopedWatchEngine(engine: WatchEngine, scope: Scope): WatchEngin
         if (seesKubeObject(scope, change.kind, change.object)) listener(change);
       });
     },
+    async objects(key) {
+      if (!seesCluster(scope, key.cluster)) return [];
+      return (await engine.objects(key)).filter((object) => seesKubeObject(scope, key.kind, object));
+    },
     get queueLimit() {
       return engine.queueLimit;
     },

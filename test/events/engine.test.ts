@@ -24,7 +24,7 @@ function setUp({ lingerMs = 1000 } = {}) {
     startStream: (options) => {
       const record = { options, stopped: false };
       started.push(record);
-      return { state: () => ({ phase: 'listing' }), stop: async () => void (record.stopped = true) };
+      return { state: () => ({ phase: 'listing' }), objects: async () => [], stop: async () => void (record.stopped = true) };
     },
   });
   const fire = () => {
