@@ -209,6 +209,24 @@ describe('resourceChanged(initial: true)', () => {
     }
   });
 
+  it('sends a snapshot larger than a subscriber\'s queue at the pace the client reads it', async () => {
+    // A second gateway on the same fleet, whose subscribers may have 5 events pending.
+    const small = await startTestGateway({ fleet: gw.fleet, watch: { queueLimit: 5 } });
+    const ws = wsClient(small.url);
+    const sub = subscribe<EventData>(ws, EVENTS, { filter: { kinds: ['POD'] }, initial: true });
+    try {
+      await sub.until((r) => r.some((x) => !!x.errors) || synced(sub), 10_000);
+      expect(sub.results.filter((r) => r.errors)).toEqual([]);
+      const snapshot = events(sub).filter((e) => e.type === 'ADDED');
+      expect(snapshot.length).toBeGreaterThan(5);
+      expect(new Set(snapshot.map(keyOf)).size).toBe(snapshot.length);
+    } finally {
+      sub.unsubscribe();
+      await ws.dispose();
+      await small.stop();
+    }
+  });
+
   it('keeps the filter: a labelSelector and namespaces apply to the snapshot as to changes', async () => {
     const filter = { kinds: ['DEPLOYMENT'], namespaces: ['acme-production'], labelSelector: 'tier=backend' };
     const sub = subscribe<EventData>(client, EVENTS, { filter, initial: true });
