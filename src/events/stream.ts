@@ -35,8 +35,9 @@ export interface Stream {
   state(): StreamState;
   /**
    * The objects as the stream has told its listeners so far: its snapshot, the state every change
-   * emitted until now leads to. Before the first list, waits for it; rejects with that list's
-   * failure should it fail (the stream itself retries).
+   * emitted until now leads to, taken when called (a change emitted after the call is not in it).
+   * Before the first list, waits for it and is taken then; rejects with that list's failure should
+   * it fail (the stream itself retries).
    */
   objects(): Promise<readonly WatchedObject[]>;
   /** ends the upstream watch; resolves when the loop has exited */
@@ -82,7 +83,9 @@ function createSnapshotHolder(): SnapshotHolder {
       current = seen;
       settle(({ resolve }) => resolve([...seen.values()]));
     },
-    failed: (error) => current === undefined && settle(({ reject }) => reject(error)),
+    failed(error) {
+      if (current === undefined) settle(({ reject }) => reject(error));
+    },
   };
 }
 
