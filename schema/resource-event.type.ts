@@ -28,6 +28,6 @@ export class ResourceEvent {
   @Field(() => Date)
   at!: Date;
 
-  @Field(() => Resource, { nullable: true, description: 'the object after the change; for DELETED, its last state' })
+  @Field(() => Resource, { nullable: true, description: 'the object after the change; for DELETED, its last state; null for SYNCED' })
   resource!: ResourceRecord | null;
 }

@@ -4,9 +4,9 @@ import type { ClusterRegistry } from '../fleet/index.js';
 import type { KubeObjects } from '../kube/index.js';
 import type { Logger } from '../logging/index.js';
 import type { BackoffPolicy } from '../timing/index.js';
-import { type Stream, type StreamOptions, startStream } from './stream.js';
+import { type Stream, type StreamOptions, currentObjects, startStream } from './stream.js';
 import { DEFAULT_QUEUE_LIMIT } from './subscription.js';
-import type { CachedKind, Informer, ResourceChange, StreamKey, StreamStatus, WatchEngine } from './types.js';
+import type { CachedKind, Informer, WatchedKind, ResourceChange, StreamKey, StreamStatus, WatchEngine } from './types.js';
 
 /** setTimeout and clearTimeout, injectable so tests drive the linger. */
 export interface Timers {
@@ -123,6 +123,11 @@ export function createWatchEngine(options: WatchEngineOptions): WatchEngine {
           held = false;
         },
       };
+    },
+    objects(key) {
+      const entry = entries.get(`${key.cluster}|${key.kind}`);
+      if (!entry) return Promise.reject(new Error(`no stream of ${key.kind} on ${key.cluster} is followed`));
+      return currentObjects(entry.stream) as Promise<readonly KubeObjects[WatchedKind][]>;
     },
     streams: () =>
       [...entries.values()].map(({ key, stream, listeners }) => ({ ...key, subscribers: listeners.size, healthy: stream.healthy(), state: stream.state() })) satisfies StreamStatus[],

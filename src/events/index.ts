@@ -4,6 +4,7 @@ export type { CachedKind, ChangeListener, ChangeType, Informer, ResourceChange, 
 export { CACHED_KINDS, WATCHED_KINDS, typed } from './types.js';
 export { createWatchEngine, type Timers, type WatchEngineOptions } from './engine.js';
 export { compileFilter, type CompiledFilter, type ResourceEventFilter } from './filter.js';
-export { RESOURCE_KINDS, toResourceEvent, type ResourceEventRecord, type ResourceKind, type ResourceRecord } from './resource-event.js';
+export { RESOURCE_KINDS, toResourceEvent, type ResourceEventRecord, type ResourceEventType, type ResourceKind, type ResourceRecord } from './resource-event.js';
+export { initialChanges, type InitialChangesOptions, type ResourceStreamItem, type SyncedMark } from './initial-changes.js';
 export { DEFAULT_QUEUE_LIMIT, queued, resourceChanges, type Delivery, type QueueLimit } from './subscription.js';
 export { SubscriberTooSlowError } from './errors.js';

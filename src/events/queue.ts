@@ -20,17 +20,31 @@ export interface BoundedQueue<T> extends AsyncIterableIterator<T> {
   close(): void;
   /** items waiting to be taken */
   readonly size: number;
+  /**
+   * Resolves once one more item fits without overflowing (at once if it does now), or the queue
+   * has ended: a producer that can wait uses it to go at the consumer's pace.
+   */
+  room(): Promise<void>;
 }
 
 export function createBoundedQueue<T>({ limit, overflowItem, onEnd = () => {} }: BoundedQueueOptions<T>): BoundedQueue<T> {
   let items: T[] = [];
   let ended = false;
   let waiting: ((result: IteratorResult<T>) => void) | undefined;
+  let producers: (() => void)[] = [];
+  // Producers waiting for room go on once the queue is below its limit, or has ended.
+  const release = () => {
+    if (!ended && items.length >= limit) return;
+    const released = producers;
+    producers = [];
+    released.forEach((resume) => resume());
+  };
   const end = () => {
     if (ended) return;
     ended = true;
     onEnd();
     wake();
+    release();
   };
   // Hands the consumer the next item, or says the queue is done once it is ended and empty.
   const wake = () => {
@@ -40,6 +54,7 @@ export function createBoundedQueue<T>({ limit, overflowItem, onEnd = () => {} }:
     const resolve = waiting;
     waiting = undefined;
     resolve(next === undefined ? { done: true, value: undefined } : { done: false, value: next });
+    release();
   };
   const queue: BoundedQueue<T> = {
     push(item) {
@@ -57,8 +72,13 @@ export function createBoundedQueue<T>({ limit, overflowItem, onEnd = () => {} }:
     get size() {
       return items.length;
     },
+    room() {
+      if (ended || items.length < limit) return Promise.resolve();
+      return new Promise((resume) => producers.push(resume));
+    },
     next() {
       const next = items.shift();
+      release();
       if (next !== undefined) return Promise.resolve({ done: false, value: next });
       if (ended) return Promise.resolve({ done: true, value: undefined });
       return new Promise((resolve) => (waiting = resolve));

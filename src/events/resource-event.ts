@@ -5,6 +5,7 @@ import { toNamespaceRecord } from '../model/namespace.js';
 import { toPodRecord } from '../model/pod.js';
 import type { HostRecord, NamespaceRecord, PodRecord, WorkloadRecord } from '../model/records.js';
 import { workloadRecord } from '../model/workload.js';
+import type { ResourceStreamItem } from './initial-changes.js';
 import { type ChangeType, type ResourceChange, type WatchedKind, typed } from './types.js';
 import { assertNever } from '../lang/assert-never.js';
 
@@ -24,20 +25,29 @@ const RESOURCE_KIND_OF = Object.fromEntries(Object.entries(RESOURCE_KINDS).map((
 
 export type ResourceRecord = WorkloadRecord | PodRecord | HostRecord | NamespaceRecord;
 
+/** The contract's ResourceEventType: a change, or the mark after an initial snapshot. */
+export type ResourceEventType = ChangeType | 'SYNCED';
+
 export interface ResourceEventRecord {
-  type: ChangeType;
+  type: ResourceEventType;
   cluster: string;
   kind: ResourceKind;
   namespace: string | null;
   name: string;
   resourceVersion: string;
   at: Date;
-  resource: ResourceRecord;
+  /** null for SYNCED */
+  resource: ResourceRecord | null;
 }
 
-export function toResourceEvent(change: ResourceChange): ResourceEventRecord {
-  const { type, cluster, kind, namespace, name, resourceVersion, at } = change;
-  return { type, cluster, kind: RESOURCE_KIND_OF[kind], namespace: namespace ?? null, name, resourceVersion, at, resource: resourceRecord(change) };
+/**
+ * The schema's event. SYNCED is about no object, yet the contract's fields are non-null: it
+ * carries an empty cluster, name and resourceVersion, and the filter's first kind.
+ */
+export function toResourceEvent(item: ResourceStreamItem): ResourceEventRecord {
+  if (item.type === 'SYNCED') return { type: 'SYNCED', cluster: '', kind: RESOURCE_KIND_OF[item.kind], namespace: null, name: '', resourceVersion: '', at: item.at, resource: null };
+  const { type, cluster, kind, namespace, name, resourceVersion, at } = item;
+  return { type, cluster, kind: RESOURCE_KIND_OF[kind], namespace: namespace ?? null, name, resourceVersion, at, resource: resourceRecord(item) };
 }
 
 function resourceRecord(untyped: ResourceChange): ResourceRecord {

@@ -46,6 +46,18 @@ export interface Stream {
   stop(): Promise<void>;
 }
 
+/**
+ * The objects as the stream has told its listeners so far: the state every change emitted until
+ * now leads to, copied when called (a change emitted after the call is not in it). Before the
+ * first list, waits for it and is taken then; rejects with that list's failure should it fail
+ * (the stream itself retries).
+ */
+export function currentObjects(stream: Pick<Stream, 'objects' | 'listed'>): Promise<readonly WatchedObject[]> {
+  const held = stream.objects();
+  if (held) return Promise.resolve([...held.values()]);
+  return stream.listed().then(() => [...(stream.objects()?.values() ?? [])]);
+}
+
 export function startStream(options: StreamOptions): Stream {
   const controller = new AbortController();
   let state: StreamState = { phase: 'listing' };
@@ -151,9 +163,10 @@ async function relist(client: Pick<ClusterClient, 'list'>, key: StreamKey<Cached
   return { items: listed.items as WatchedObject[], resourceVersion: listed.resourceVersion };
 }
 
-function toResourceChange({ cluster, kind }: StreamKey<CachedKind>, { type, object, previous }: Change<WatchedObject>, at: Date): ResourceChange<CachedKind> {
+/** A change of the stream `key` as subscribers get it, received at `at`. */
+export function toResourceChange<K extends CachedKind>({ cluster, kind }: StreamKey<K>, { type, object, previous }: Change<KubeObjects[K]>, at: Date): ResourceChange<K> {
   const meta = object.metadata ?? {};
-  const change: ResourceChange<CachedKind> = { type, cluster, kind, namespace: meta.namespace || undefined, name: meta.name ?? '', resourceVersion: meta.resourceVersion ?? '', at, object };
+  const change: ResourceChange<K> = { type, cluster, kind, namespace: meta.namespace || undefined, name: meta.name ?? '', resourceVersion: meta.resourceVersion ?? '', at, object };
   return previous ? { ...change, previous } : change;
 }
 

@@ -63,6 +63,14 @@ export interface WatchEngine {
    * Listeners must not throw; one that does is logged and kept.
    */
   subscribe(key: StreamKey, listener: ChangeListener): () => void;
+  /**
+   * The objects of a stream that has subscribers, as its listeners have been told so far: the
+   * state every change delivered until now leads to, taken when called, so that the changes
+   * delivered after the call are exactly those it does not hold (resourceChanged(initial: true)
+   * subscribes, then asks). Before the stream's first list, waits for it; rejects with that list's
+   * failure, or when the stream has no subscribers.
+   */
+  objects(key: StreamKey): Promise<readonly KubeObjects[WatchedKind][]>;
   /** Events one subscriber (a GraphQL subscription, a sink) may have pending before it is ended. */
   readonly queueLimit: number;
   /**

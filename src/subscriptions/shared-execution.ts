@@ -2,6 +2,7 @@
 // arguments start graphql's subscribe(), every result is prepared once (formatted, bounded,
 // serialized) and the same prepared value is handed to each subscriber's own bounded queue.
 // A subscriber that falls `queueLimit` behind gets `overflow` last and ends; the others go on.
+// One run alone (not joinable: its own snapshot first) is waited for instead of overflowing.
 // The last subscriber leaving ends the group's source, and with it the upstream watches.
 import { type ExecutionArgs, type ExecutionResult, GraphQLError, subscribe as graphqlSubscribe } from 'graphql';
 import type { Principal } from '../auth/index.js';
@@ -19,7 +20,12 @@ export interface SharedExecutionOptions<P> {
   principalOf: (contextValue: unknown) => Principal;
   /** Results one subscriber may have pending; one more ends it with `overflow`. */
   queueLimitOf: (contextValue: unknown) => number;
-  /** Whether a subscription may join a running group; false runs it alone (its own snapshot first, say). Default: always. */
+  /**
+   * Whether a subscription may join a running group; false runs it alone (its own snapshot first,
+   * say) and at its subscriber's pace: the next result is taken from the source once the
+   * subscriber's queue has room, so a snapshot larger than the queue is not an overflow; what
+   * piles up meanwhile is the source's to bound. Default: always.
+   */
   joinable?: (args: ExecutionArgs) => boolean;
   /** Default graphql's subscribe. */
   subscribe?: Subscribe;
@@ -42,6 +48,8 @@ export type SubscriberStream<P> = AsyncIterableIterator<P> & Required<Pick<Async
 
 interface Group<P> {
   readonly members: Set<BoundedQueue<P>>;
+  /** run for one subscriber (not joinable): paced by its queue */
+  readonly alone: boolean;
   /** The source once subscribe() has answered; undefined before. */
   source?: AsyncGenerator<ExecutionResult>;
   /** subscribe()'s answer, awaited by whoever joins before it came. */
@@ -64,6 +72,7 @@ export function createSharedExecution<P>({ prepare, overflow, principalOf, queue
       for await (const result of source) {
         const prepared = prepare(result, contextValue);
         for (const queue of group.members) queue.push(prepared);
+        if (group.alone) await Promise.all([...group.members].map((queue) => queue.room()));
       }
     } catch (error) {
       // A source that fails ends the group: every subscriber gets the error (masked by prepare's formatting) last.
@@ -82,8 +91,8 @@ export function createSharedExecution<P>({ prepare, overflow, principalOf, queue
     }
   };
 
-  const start = (key: string, args: ExecutionArgs): Group<P> => {
-    const group: Group<P> = { members: new Set(), started: Promise.resolve(subscribe(args)) };
+  const start = (key: string, args: ExecutionArgs, alone: boolean): Group<P> => {
+    const group: Group<P> = { members: new Set(), alone, started: Promise.resolve(subscribe(args)) };
     groups.set(key, group);
     void group.started.then(
       (started) => {
@@ -100,8 +109,9 @@ export function createSharedExecution<P>({ prepare, overflow, principalOf, queue
   return {
     async subscribe(args) {
       const shared = groupKey({ document: args.document, operationName: args.operationName, variables: args.variableValues, principal: principalOf(args.contextValue) });
-      const key = joinable(args) ? shared : `${shared}#alone-${++alone}`;
-      const group = groups.get(key) ?? start(key, args);
+      const own = !joinable(args);
+      const key = own ? `${shared}#alone-${++alone}` : shared;
+      const group = groups.get(key) ?? start(key, args, own);
       const limit = queueLimitOf(args.contextValue);
       const queue: BoundedQueue<P> = createBoundedQueue<P>({ limit, overflowItem: () => overflow(limit, args), onEnd: () => leave(key, group, queue) });
       group.members.add(queue);

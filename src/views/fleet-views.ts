@@ -80,6 +80,10 @@ export function scopedWatchEngine(engine: WatchEngine, scope: Scope): WatchEngin
       if (!seesCluster(scope, key.cluster)) throw new Error(`no cluster named ${key.cluster}`);
       return engine.inform(key, onChange);
     },
+    async objects(key) {
+      if (!seesCluster(scope, key.cluster)) return [];
+      return (await engine.objects(key)).filter((object) => seesKubeObject(scope, key.kind, object));
+    },
     get queueLimit() {
       return engine.queueLimit;
     },

@@ -47,3 +47,28 @@ describe('createBoundedQueue', () => {
     expect(ended).toEqual(['ended']);
   });
 });
+
+describe('room(): a producer at the consumer\'s pace', () => {
+  it('answers at once below the limit, and once the consumer takes one at the limit', async () => {
+    const { q } = queue(2);
+    await q.room();
+    q.push('a');
+    q.push('b');
+    let roomy = false;
+    const room = q.room().then(() => (roomy = true));
+    await Promise.resolve();
+    expect(roomy).toBe(false);
+    expect(await q.next()).toEqual({ done: false, value: 'a' });
+    await room;
+    expect(q.push('c')).toBe(true);
+  });
+
+  it('answers once the queue ends, so a producer never waits on a consumer gone', async () => {
+    const { q } = queue(1);
+    q.push('a');
+    const room = q.room();
+    await q.return!();
+    await expect(room).resolves.toBeUndefined();
+    expect(q.push('b')).toBe(false);
+  });
+});

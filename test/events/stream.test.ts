@@ -1,6 +1,6 @@
 // One (cluster, kind) stream against a scripted client: resume, relist, backoff, with no time passing.
 import type { CachedKind, ResourceChange, StreamState } from '../../src/events/index.js';
-import { startStream, type Stream } from '../../src/events/stream.js';
+import { currentObjects, startStream, type Stream } from '../../src/events/stream.js';
 import { createLogger } from '../../src/logging/index.js';
 import { fakeClient, obj, settle, unreachable } from './fake-client.js';
 
@@ -95,4 +95,40 @@ it('stops its watch when stopped', async () => {
   await settle(() => s.watches.length === 1);
   await s.stream.stop();
   expect(s.phase()).toBe('stopped');
+});
+
+describe('currentObjects(): the snapshot a subscriber joins with the changes that follow', () => {
+  const names = (objects: readonly { metadata?: { name?: string; resourceVersion?: string } }[]) => objects.map((o) => `${o.metadata?.name}@${o.metadata?.resourceVersion}`);
+
+  it('waits for the first list, then holds the state every change emitted so far leads to', async () => {
+    s = start();
+    const first = currentObjects(s.stream);
+    s.listReturns([obj('a', '1')], '5');
+    expect(names(await first)).toEqual(['a@1']);
+    await settle(() => s.watches.length === 1);
+    s.watches[0]!.send({ type: 'MODIFIED', object: obj('a', '6') });
+    s.watches[0]!.send({ type: 'ADDED', object: obj('b', '7') });
+    expect(names(await currentObjects(s.stream))).toEqual(['a@6', 'b@7']);
+    s.watches[0]!.send({ type: 'DELETED', object: obj('a', '8') });
+    expect(names(await currentObjects(s.stream))).toEqual(['b@7']);
+  });
+
+  it('is taken when asked: a change emitted after the call is not in it', async () => {
+    s = start();
+    s.listReturns([obj('a', '1')], '5');
+    await settle(() => s.watches.length === 1);
+    const before = currentObjects(s.stream);
+    s.watches[0]!.send({ type: 'MODIFIED', object: obj('a', '6') });
+    expect(names(await before)).toEqual(['a@1']);
+  });
+
+  it('rejects with the first list failure, and answers again once a list succeeds', async () => {
+    s = start();
+    const first = currentObjects(s.stream);
+    s.listFails();
+    await expect(first).rejects.toMatchObject({ cluster: 'c1' });
+    s.listReturns([obj('a', '1')], '5');
+    await settle(() => s.watches.length === 1);
+    expect(names(await currentObjects(s.stream))).toEqual(['a@1']);
+  });
 });

@@ -161,10 +161,31 @@ describe('a subscription asking for its initial state', () => {
     ['subscription($i: Boolean) { ticks(initial: $i) }', { i: true }, true],
     ['subscription($i: Boolean) { ticks(initial: $i) }', {}, true],
     ['subscription($i: Boolean) { ticks(initial: $i) }', { i: false }, false],
+    ['subscription($i: Boolean = false) { ticks(initial: $i) }', {}, false],
+    ['subscription($i: Boolean = false) { ticks(initial: $i) }', { i: true }, true],
+    ['subscription($i: Boolean = true) { ticks(initial: $i) }', {}, true],
     ['subscription { ticks(initial: false) }', undefined, false],
     ['subscription { ticks }', undefined, false],
   ])('%s with %j runs alone: %s', (query, variableValues, alone) => {
     expect(asksForInitialState({ document: parse(query), variableValues })).toBe(alone);
+  });
+
+  it('takes the source at its subscriber\'s pace: more results than its queue holds are no overflow', async () => {
+    const { schema, emit } = ticking();
+    const shared = createSharedExecution<ExecutionResult>({
+      prepare: (result) => result,
+      overflow: (limit) => ({ errors: [{ message: `too slow: ${limit}` }] }) as unknown as ExecutionResult,
+      principalOf: () => LOCAL_PRINCIPAL,
+      queueLimitOf: () => LIMIT,
+      joinable: (args) => !asksForInitialState(args),
+    });
+    const stream = (await shared.subscribe({ schema, document: parse('subscription { ticks(initial: true) }'), contextValue: {} })) as SubscriberStream<ExecutionResult>;
+    await settle();
+    // The source holds what it is given (as a snapshot is held); the group takes it as the subscriber reads.
+    for (let n = 0; n < LIMIT * 3; n++) emit(n);
+    await settle();
+    expect(await take(stream, LIMIT * 3)).toEqual(Array.from({ length: LIMIT * 3 }, (_, n) => ({ data: { ticks: n } })));
+    await stream.return();
   });
 
   it('never joins a running group', async () => {
