@@ -202,6 +202,22 @@ describe('summaryChanged', () => {
     }
   });
 
+  it('sends the counts at once to a second alike subscriber too (it does not join the first one\'s execution)', async () => {
+    const first = follow(client);
+    try {
+      await until(() => first.summaries().length > 0, 'the first subscriber\'s summary');
+      const second = follow(client);
+      try {
+        await until(() => second.summaries().length > 0, 'the second subscriber\'s summary');
+        expect(second.summaries()[0]).toEqual(first.last());
+      } finally {
+        second.unsubscribe();
+      }
+    } finally {
+      first.unsubscribe();
+    }
+  });
+
   it('counts for a cluster-scoped caller only its clusters, and refuses another cluster with BAD_USER_INPUT', async () => {
     const eu = wsClient(gw.url, { token: EU_VIEWER.token });
     const mine = follow(eu);
