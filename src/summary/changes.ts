@@ -33,7 +33,8 @@ export interface SummaryChangesOptions {
 
 /**
  * A summary now, then each new one. Watches SUMMARY_KINDS on the target's clusters from the call;
- * the consumer's return() unsubscribes and ends a pending next() at once.
+ * the consumer's return() unsubscribes and ends a pending next() at once. One next() at a time, as
+ * graphql's subscribe asks: the stream is pulled, so nothing piles up while the consumer is busy.
  */
 export function summaryChanges({ engine, target, count, intervalMs = SUMMARY_INTERVAL_MS, now = Date.now, sleep = realSleep }: SummaryChangesOptions): AsyncIterableIterator<FleetSummaryRecord> {
   const stop = new AbortController();
