@@ -24,6 +24,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { OperationMutationsResolver } from '../resolvers/operation-mutations.resolver.js';
 import { ClusterRegistrationResolver } from '../resolvers/cluster-registration.resolver.js';
 import { AuditLogResolver } from '../resolvers/audit-log.resolver.js';
+import { SummaryResolver } from '../resolvers/summary.resolver.js';
 import { contractScalars, scalarsMap } from './scalars.js';
 
 /**
@@ -33,7 +34,7 @@ import { contractScalars, scalarsMap } from './scalars.js';
  */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [ClusterResolver, ClusterHostsResolver, HostResolver, PodResolver, NamespaceResolver, EnvironmentResolver, ClusterEnvironmentsResolver, NamespaceEnvironmentResolver, NodeResolver, MeResolver, OperationResolver, WorkloadResolver, ClusterWorkloadsResolver, UpgradeResolver, WorkloadEnvironmentResolver, WorkloadMutationsResolver, HostMutationsResolver, EnvironmentMutationsResolver, SubscriptionResolver, OperationMutationsResolver, ClusterRegistrationResolver, AuditLogResolver],
+    resolvers: [ClusterResolver, ClusterHostsResolver, HostResolver, PodResolver, NamespaceResolver, EnvironmentResolver, ClusterEnvironmentsResolver, NamespaceEnvironmentResolver, NodeResolver, MeResolver, OperationResolver, WorkloadResolver, ClusterWorkloadsResolver, UpgradeResolver, WorkloadEnvironmentResolver, WorkloadMutationsResolver, HostMutationsResolver, EnvironmentMutationsResolver, SubscriptionResolver, OperationMutationsResolver, ClusterRegistrationResolver, AuditLogResolver, SummaryResolver],
     scalarsMap,
     // type-graphql wants a pubSub once any @Subscription exists; ours bring their own
     // `subscribe` (src/events), so this one carries nothing.

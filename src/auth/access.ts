@@ -39,6 +39,7 @@ export const QUERY_ACCESS: Readonly<Record<string, ReadAccess>> = {
   node: VIEWER,
   operation: VIEWER,
   operations: VIEWER,
+  summary: VIEWER,
   upgradeCandidates: VIEWER,
   workload: VIEWER,
   workloads: VIEWER,
@@ -47,6 +48,7 @@ export const QUERY_ACCESS: Readonly<Record<string, ReadAccess>> = {
 export const SUBSCRIPTION_ACCESS: Readonly<Record<string, ReadAccess>> = {
   operationUpdated: VIEWER,
   resourceChanged: VIEWER,
+  summaryChanged: VIEWER,
 };
 
 export const MUTATION_ACCESS: Readonly<Record<string, MutationAccess>> = {

@@ -7,6 +7,19 @@ import { kubeTime } from './kube-time.js';
 
 type KubePod = KubeObjects['Pod'];
 
+/** The phases the API defines, in their lifecycle's order; a pod reports one of them. */
+export const POD_PHASES = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'] as const;
+
+/** The pod's phase; the API server always sets one, so an object caught before it did is Pending. */
+export function podPhase(pod: KubePod): string {
+  return pod.status?.phase ?? 'Pending';
+}
+
+/** Whether the pod's Ready condition is True. */
+export function podReady(pod: KubePod): boolean {
+  return findCondition(pod.status?.conditions, 'Ready')?.status === 'True';
+}
+
 export function toPodRecord(cluster: string, pod: KubePod): PodRecord {
   const namespace = pod.metadata?.namespace ?? '';
   const name = pod.metadata?.name ?? '';
@@ -17,9 +30,8 @@ export function toPodRecord(cluster: string, pod: KubePod): PodRecord {
     namespace,
     name,
     nodeName: pod.spec?.nodeName || null,
-    // The API server always sets a phase; an object caught before it did is Pending.
-    phase: pod.status?.phase ?? 'Pending',
-    ready: findCondition(pod.status?.conditions, 'Ready')?.status === 'True',
+    phase: podPhase(pod),
+    ready: podReady(pod),
     restarts: (pod.status?.containerStatuses ?? []).reduce((sum, c) => sum + (c.restartCount ?? 0), 0),
     images: (pod.spec?.containers ?? []).map((c) => c.image ?? '').filter((image) => image !== ''),
     labels: pod.metadata?.labels ?? {},

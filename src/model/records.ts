@@ -19,7 +19,9 @@ export interface ConditionRecord {
   lastTransitionAt: Date | null;
 }
 
-export type HostStatus = 'ACTIVE' | 'CORDONED' | 'RESTARTING' | 'NOT_READY' | 'UNKNOWN';
+/** Every host status, in the schema's order (the type is read from this list, so none is missing). */
+export const HOST_STATUSES = ['ACTIVE', 'CORDONED', 'RESTARTING', 'NOT_READY', 'UNKNOWN'] as const;
+export type HostStatus = (typeof HOST_STATUSES)[number];
 
 export interface HostRecord extends ObjectRef {
   readonly kind: 'Host';
@@ -70,7 +72,9 @@ export interface NamespaceRecord extends ObjectRef {
 }
 
 export type WorkloadKind = 'DEPLOYMENT' | 'STATEFULSET' | 'DAEMONSET';
-export type WorkloadStatus = 'AVAILABLE' | 'PROGRESSING' | 'PAUSED' | 'DEGRADED' | 'FAILED' | 'SCALED_DOWN';
+/** Every workload status, in the schema's order (the type is read from this list, so none is missing). */
+export const WORKLOAD_STATUSES = ['AVAILABLE', 'PROGRESSING', 'PAUSED', 'DEGRADED', 'FAILED', 'SCALED_DOWN'] as const;
+export type WorkloadStatus = (typeof WORKLOAD_STATUSES)[number];
 
 export interface ContainerRecord {
   name: string;

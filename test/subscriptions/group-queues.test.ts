@@ -166,6 +166,8 @@ describe('a subscription asking for its initial state', () => {
     ['subscription($i: Boolean = true) { ticks(initial: $i) }', {}, true],
     ['subscription { ticks(initial: false) }', undefined, false],
     ['subscription { ticks }', undefined, false],
+    // its first event is always the current counts
+    ['subscription { summaryChanged { workloads { total } } }', undefined, true],
   ])('%s with %j runs alone: %s', (query, variableValues, alone) => {
     expect(asksForInitialState({ document: parse(query), variableValues })).toBe(alone);
   });
