@@ -50,7 +50,6 @@ export function createFleetReader({ registry, batching = true, limit = (task) =>
   if (!batching) return unbatchedReader(client);
 
   const loader = new DataLoader<ListKey, readonly AnyObject[], string>((keys) => loadLists(client, keys), { cacheKeyFn: listKey });
-  const byName = new WeakMap<readonly AnyObject[], Map<string, AnyObject>>();
   // Lists of every namespace already asked for: a later ask for one namespace is served from them.
   const wide = new Map<string, Promise<readonly AnyObject[]>>();
 
@@ -86,7 +85,7 @@ export function createFleetReader({ registry, batching = true, limit = (task) =>
       const key = listKey({ cluster, kind, namespace: scope });
       let view = views.get(key);
       if (!view) {
-        view = all.then((items) => items.filter((o) => o.metadata?.namespace === scope));
+        view = all.then((items) => inNamespace(items, scope));
         views.set(key, view);
       }
       return view as Promise<readonly KubeObjects[K][]>;
@@ -109,6 +108,31 @@ export function createFleetReader({ registry, batching = true, limit = (task) =>
       return index.get(name) as KubeObjects[typeof kind] | undefined;
     },
   };
+}
+
+// Each list's objects by namespace, made in one pass the first time a namespace is asked for.
+// Keyed by the list itself: the cache hands out the same list until it changes, so views (and
+// the indexes callers keep per view) outlive one request; a list read from the cluster takes
+// its views with it.
+const byNamespace = new WeakMap<readonly AnyObject[], ReadonlyMap<string, readonly AnyObject[]>>();
+const NONE: readonly AnyObject[] = Object.freeze([]);
+// Each list's objects by name, for get(), kept the same way.
+const byName = new WeakMap<readonly AnyObject[], Map<string, AnyObject>>();
+
+function inNamespace(items: readonly AnyObject[], namespace: string): readonly AnyObject[] {
+  let groups = byNamespace.get(items);
+  if (!groups) {
+    const grouped = new Map<string, AnyObject[]>();
+    for (const item of items) {
+      const ns = item.metadata?.namespace ?? '';
+      const group = grouped.get(ns);
+      if (group) group.push(item);
+      else grouped.set(ns, [item]);
+    }
+    groups = grouped;
+    byNamespace.set(items, groups);
+  }
+  return groups.get(namespace) ?? NONE;
 }
 
 /** Runs `read` unless the deadline has passed; a read failing because it passed fails with the deadline's reason. */

@@ -5,6 +5,7 @@ import { toGlobalId } from './ids.js';
 import { parseQuantity, parseWholeQuantity } from './quantity.js';
 import type { HostRecord, HostStatus } from './records.js';
 import { kubeTime } from './kube-time.js';
+import { perObject } from './per-object.js';
 
 type KubeNode = KubeObjects['Node'];
 
@@ -60,7 +61,7 @@ export function hostAddress(node: KubeNode): string | null {
   return (addresses.find((a) => a.type === 'InternalIP') ?? addresses[0])?.address ?? null;
 }
 
-export function toHostRecord(cluster: string, node: KubeNode): HostRecord {
+function makeToHostRecord(cluster: string, node: KubeNode): HostRecord {
   const name = node.metadata?.name ?? '';
   const labels = node.metadata?.labels ?? {};
   const info = node.status?.nodeInfo;
@@ -90,3 +91,6 @@ export function toHostRecord(cluster: string, node: KubeNode): HostRecord {
     createdAt: kubeTime(node.metadata?.creationTimestamp),
   };
 }
+
+/** ToHostRecord as made once per object (per-object.ts). */
+export const toHostRecord = perObject(makeToHostRecord);

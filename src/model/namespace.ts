@@ -4,6 +4,7 @@ import { ENV_LABEL, ENVIRONMENT_LABEL, ENVIRONMENT_NAME_ANNOTATION, ORG_LABEL } 
 import { toGlobalId } from './ids.js';
 import type { Labels, NamespaceRecord } from './records.js';
 import { kubeTime } from './kube-time.js';
+import { perObject } from './per-object.js';
 
 type KubeNamespace = KubeObjects['Namespace'];
 
@@ -22,7 +23,7 @@ export function environmentOf(labels: Labels, annotations: Labels): string | nul
   return org && env ? `${org}:${env}` : null;
 }
 
-export function toNamespaceRecord(cluster: string, namespace: KubeNamespace): NamespaceRecord {
+function makeToNamespaceRecord(cluster: string, namespace: KubeNamespace): NamespaceRecord {
   const name = namespace.metadata?.name ?? '';
   const labels = namespace.metadata?.labels ?? {};
   const annotations = namespace.metadata?.annotations ?? {};
@@ -39,3 +40,6 @@ export function toNamespaceRecord(cluster: string, namespace: KubeNamespace): Na
     createdAt: kubeTime(namespace.metadata?.creationTimestamp),
   };
 }
+
+/** ToNamespaceRecord as made once per object (per-object.ts). */
+export const toNamespaceRecord = perObject(makeToNamespaceRecord);

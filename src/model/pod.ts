@@ -4,6 +4,7 @@ import { findCondition } from './condition.js';
 import { toGlobalId } from './ids.js';
 import type { PodRecord } from './records.js';
 import { kubeTime } from './kube-time.js';
+import { perObject } from './per-object.js';
 
 type KubePod = KubeObjects['Pod'];
 
@@ -20,7 +21,7 @@ export function podReady(pod: KubePod): boolean {
   return findCondition(pod.status?.conditions, 'Ready')?.status === 'True';
 }
 
-export function toPodRecord(cluster: string, pod: KubePod): PodRecord {
+function makeToPodRecord(cluster: string, pod: KubePod): PodRecord {
   const namespace = pod.metadata?.namespace ?? '';
   const name = pod.metadata?.name ?? '';
   return {
@@ -39,3 +40,6 @@ export function toPodRecord(cluster: string, pod: KubePod): PodRecord {
     createdAt: kubeTime(pod.metadata?.creationTimestamp),
   };
 }
+
+/** ToPodRecord as made once per object (per-object.ts). */
+export const toPodRecord = perObject(makeToPodRecord);

@@ -10,6 +10,7 @@ import type { ContainerRecord, WorkloadKind, WorkloadRecord } from './records.js
 import { daemonSetStatus, deploymentStatus, statefulSetStatus, type WorkloadObjectArgs } from './workload-status.js';
 import { assertNever } from '../lang/assert-never.js';
 import { kubeTime } from './kube-time.js';
+import { perObject } from './per-object.js';
 
 type Deployment = KubeObjects['Deployment'];
 type StatefulSet = KubeObjects['StatefulSet'];
@@ -51,7 +52,7 @@ export function workloadRecord(cluster: string, ...args: WorkloadObjectArgs): Wo
 }
 
 /** Replicas: spec.replicas (1 when unset, the API default); revision: the controller's annotation. */
-export function deploymentRecord(cluster: string, d: Deployment): WorkloadRecord {
+function makeDeploymentRecord(cluster: string, d: Deployment): WorkloadRecord {
   const s = d.status;
   return {
     ...common(cluster, 'DEPLOYMENT', d),
@@ -70,7 +71,7 @@ export function deploymentRecord(cluster: string, d: Deployment): WorkloadRecord
  * names the current one only by name (`web-7d9f5c`, kept as updateRevision); Workload.revision
  * reads the number from them. Its generation is no substitute: scaling raises it too.
  */
-export function statefulSetRecord(cluster: string, sts: StatefulSet): WorkloadRecord {
+function makeStatefulSetRecord(cluster: string, sts: StatefulSet): WorkloadRecord {
   const s = sts.status;
   return {
     ...common(cluster, 'STATEFULSET', sts),
@@ -91,7 +92,7 @@ export function statefulSetRecord(cluster: string, sts: StatefulSet): WorkloadRe
  * where that is missing, metadata.generation, as the DaemonSet controller itself falls back.
  * Workload.revision prefers the ControllerRevision number (what `kubectl rollout undo` takes).
  */
-export function daemonSetRecord(cluster: string, ds: DaemonSet): WorkloadRecord {
+function makeDaemonSetRecord(cluster: string, ds: DaemonSet): WorkloadRecord {
   const s = ds.status;
   return {
     ...common(cluster, 'DAEMONSET', ds),
@@ -192,3 +193,8 @@ function selectorOperator(operator: string): LabelSelectorExpression['operator']
       throw new SelectorError(`${JSON.stringify(operator)} is not a valid label selector operator`);
   }
 }
+
+/** Each kind's record, made once per object (per-object.ts). */
+export const deploymentRecord = perObject(makeDeploymentRecord);
+export const statefulSetRecord = perObject(makeStatefulSetRecord);
+export const daemonSetRecord = perObject(makeDaemonSetRecord);

@@ -7,8 +7,9 @@ type KubePod = KubeObjects['Pod'];
 const NONE: readonly KubePod[] = [];
 
 // Keyed by the list array itself. The request's FleetReader hands the same array to every
-// field that asks for a cluster's pods, and a fresh one to the next request, so an index
-// lives exactly as long as its list: it cannot go stale or serve another request's data.
+// field that asks for a cluster's pods; the read cache hands the same one to every request
+// until the pods change, then a new one. So an index lives exactly as long as its list: it
+// cannot go stale, and a warm cache does not build it again.
 const indexes = new WeakMap<readonly KubePod[], ReadonlyMap<string, readonly KubePod[]>>();
 
 /** The pods of a list whose spec.nodeName is the given host, in list order. */
