@@ -4,6 +4,7 @@
 import type { ResourceChange } from '../../src/events/index.js';
 import { resourceByKind } from '../../src/sim/resources.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { subscribe, wsClient } from '../support/subscriptions.js';
 import { eventually, until } from '../support/wait.js';
 
 const DEPLOYMENT = resourceByKind('Deployment');
@@ -74,6 +75,41 @@ describe('a warm cache', () => {
       expect(scaled.errors).toBeUndefined();
       const { data } = await gw.query<Workloads>(WORKLOADS);
       expect(data!.workloads.nodes.find((w) => w.cluster.name === cluster && w.name === name && w.namespace === namespace)?.replicas).toBe(replicas);
+    }
+  });
+});
+
+describe('subscriptions', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ clusters: 1, seed: 'demo', speed: 20 });
+  });
+  afterAll(() => gw.stop());
+
+  it("resolve an event's nested fields from the cache: a scale burst costs the cluster no list", async () => {
+    const cluster = gw.fleet.clusters[0]!.name;
+    const store = gw.fleet.cluster(cluster).store;
+    const [target] = store.list(DEPLOYMENT).filter((d) => (d.spec.replicas ?? 1) > 0);
+    const { namespace, name } = target!.metadata;
+    // Warm: the pods and nodes the nested fields read.
+    await gw.query(`{ hosts { totalCount nodes { podCount } } }`);
+    const client = wsClient(gw.url);
+    const subscribers = [1, 2, 3, 4, 5].map(() =>
+      subscribe<{ resourceChanged: { type: string; resource: { host?: { name: string; podCount: number } | null } | null } }>(
+        client,
+        `subscription { resourceChanged(filter: { kinds: [POD] }) { type resource { ... on Pod { host { name podCount } } } } }`,
+      ),
+    );
+    try {
+      await until(() => gw.resourceEvents.streams().some((s) => s.kind === 'Pod' && s.subscribers >= 2), 'the subscriptions to start');
+      gw.resetCounters();
+      store.mutate(DEPLOYMENT, namespace, name, (d) => void (d.spec.replicas = (d.spec.replicas ?? 1) + 3));
+      for (const subscriber of subscribers) await subscriber.until((results) => results.filter((r) => r.data?.resourceChanged.type === 'ADDED').length >= 3, 10_000);
+      expect(subscribers.flatMap((s) => s.results.filter((r) => r.errors))).toEqual([]);
+      expect(gw.kubeReads()).toEqual({});
+    } finally {
+      subscribers.forEach((s) => s.unsubscribe());
+      await client.dispose();
     }
   });
 });
