@@ -15,7 +15,7 @@ type ResolverMap = Parameters<typeof buildSubgraphSchema>[0] extends infer M ? E
 export async function buildGatewaySubgraphSchema(plain?: GraphQLSchema): Promise<GraphQLSchema> {
   const schema = plain ?? (await buildGatewaySchema());
   const references = Object.fromEntries(
-    [...entityKeys(schema).keys()].map((type) => [type, { __resolveReference: (reference: Representation, ctx: GatewayContext) => resolveReference(ctx, reference) }]),
+    [...entityKeys(schema).keys()].map((type) => [type, { __resolveReference: (reference: Representation, ctx: GatewayContext) => ownCopy(resolveReference(ctx, reference)) }]),
   );
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [type, reference] of Object.entries(references)) resolvers[type] = { ...resolvers[type], ...reference };
@@ -25,4 +25,11 @@ export async function buildGatewaySubgraphSchema(plain?: GraphQLSchema): Promise
 /** The subgraph's SDL as `_service { sdl }` answers it: federation directives in, federation types out. */
 export function printGatewaySubgraph(subgraph: GraphQLSchema): string {
   return printSubgraphSchema(subgraph);
+}
+
+// @apollo/subgraph tags what __resolveReference returns with its __typename; records are
+// frozen and shared by requests (src/model/per-object.ts), so it gets a copy of its own.
+async function ownCopy<T extends object>(root: Promise<T | null>): Promise<T | null> {
+  const resolved = await root;
+  return resolved && { ...resolved };
 }
