@@ -1,6 +1,7 @@
 // A gateway for a benchmark: its services from startServices over the benchmark's clusters and
 // an in-memory store, served on a free loopback port. stop() stops it all, store included.
 import { buildGatewaySchema } from '../schema/build-schema.js';
+import type { ListCache } from '../src/cache/index.js';
 import type { ClusterSourceInput } from '../src/fleet/index.js';
 import { createLogger } from '../src/logging/index.js';
 import { type GatewayOptions, startGateway } from '../src/server/gateway.js';
@@ -9,6 +10,8 @@ import { createEmbeddedStore } from '../src/store/index.js';
 
 export interface BenchGateway {
   readonly url: string;
+  /** the services' read cache, to see what it holds */
+  readonly cache: ListCache;
   stop(): Promise<void>;
 }
 
@@ -32,6 +35,7 @@ export async function startBenchGateway({ clusters, clusterConcurrency = 8, limi
     const gateway = await startGateway({ config: { host: '127.0.0.1', port: 0, clusterConcurrency, limits }, logger, schema: await buildGatewaySchema(), services, batching });
     return {
       url: gateway.url,
+      cache: services.cache,
       async stop() {
         await gateway.stop();
         await stopServices();

@@ -12,6 +12,13 @@ export interface SimProcess {
   readonly clusters: readonly string[];
   /** requests the clusters answered since the last reset, summed */
   requests(): Promise<number>;
+  /** the same, by verb (`list`, `get`, `watch`, `patch`…), summed over the clusters */
+  requestsByVerb(): Promise<Record<string, number>>;
+  /**
+   * Sets a deployment's replicas through the cluster's Kubernetes API, as `kubectl scale`
+   * would; resolves once the cluster has answered, with the resourceVersion it wrote.
+   */
+  scale(target: { cluster: string; namespace: string; name: string; replicas: number }): Promise<string>;
   resetCounters(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -33,12 +40,33 @@ export async function spawnSim(opts: SimProcessOptions): Promise<SimProcess> {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const { controlUrl, clusters } = await started(child);
   const control = async (path: string, method = 'GET') => (await fetch(`${controlUrl}${path}`, { method })).json();
+  const servers = new Map(((await control('/clusters')) as { name: string; url: string }[]).map((c) => [c.name, c.url]));
+  const counters = () => Promise.all(clusters.map((c) => control(`/clusters/${c}/counters`) as Promise<Record<string, number>>));
   const sim: SimProcess = {
     kubeconfig,
     clusters,
     async requests() {
-      const counts = await Promise.all(clusters.map((c) => control(`/clusters/${c}/counters`) as Promise<Record<string, number>>));
-      return counts.reduce((n, c) => n + Object.values(c).reduce((a, b) => a + b, 0), 0);
+      return (await counters()).reduce((n, c) => n + Object.values(c).reduce((a, b) => a + b, 0), 0);
+    },
+    async requestsByVerb() {
+      const byVerb: Record<string, number> = {};
+      for (const counts of await counters()) {
+        for (const [key, n] of Object.entries(counts)) {
+          const verb = key.split(' ')[0]!;
+          byVerb[verb] = (byVerb[verb] ?? 0) + n;
+        }
+      }
+      return byVerb;
+    },
+    async scale({ cluster, namespace, name, replicas }) {
+      const response = await fetch(`${servers.get(cluster)}/apis/apps/v1/namespaces/${namespace}/deployments/${name}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/merge-patch+json', authorization: `Bearer sim-token-${cluster}` },
+        body: JSON.stringify({ spec: { replicas } }),
+      });
+      const written = (await response.json()) as { metadata?: { resourceVersion?: string } };
+      if (!response.ok) throw new Error(`scaling ${cluster}/${namespace}/${name} failed: ${response.status} ${JSON.stringify(written).slice(0, 200)}`);
+      return written.metadata?.resourceVersion ?? '';
     },
     async resetCounters() {
       await Promise.all(clusters.map((c) => control(`/clusters/${c}/counters`, 'DELETE')));
