@@ -181,9 +181,19 @@ function nextChange(entry: Entry, ms: number, signal: AbortSignal | undefined): 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
   signal.throwIfAborted();
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
+  return Promise.race([promise, abortOf(signal)]);
+}
+
+// One rejection per signal, however many reads of a request wait on it (one listener, not one a read).
+const aborts = new WeakMap<AbortSignal, Promise<never>>();
+
+function abortOf(signal: AbortSignal): Promise<never> {
+  let aborted = aborts.get(signal);
+  if (!aborted) {
+    aborted = new Promise<never>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+    // Nobody may be racing it when it fires.
+    aborted.catch(() => {});
+    aborts.set(signal, aborted);
+  }
+  return aborted;
 }
