@@ -43,4 +43,5 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
 # node runs the built gateway directly (not `npm start`): no build step at start, and SIGTERM
 # goes from tini straight to node, which drains (README, "Operating").
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "dist/src/server/main.js"]
+# --max-semi-space-size: as npm start gives it (scripts/start.mjs, README "Operating").
+CMD ["node", "--max-semi-space-size=64", "dist/src/server/main.js"]

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerOptionsWithSchema, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -136,6 +136,9 @@ function plugins(httpServer: Server, ws: WebSocketEndpoint, graceMs = 10_000): A
     ApolloServerPluginLandingPageDisabled(),
     // Served as a subgraph, Apollo would add timing traces for routers asking for them: not ours to give.
     ApolloServerPluginInlineTraceDisabled(),
+    // The schema sets no cache hints, and the plugin wraps every field's resolver to collect
+    // them: a warm query of 36,000 pods spent a tenth of its time there.
+    ApolloServerPluginCacheControlDisabled(),
     clusterErrorsPlugin,
   ];
 }
