@@ -22,13 +22,18 @@ export interface WriteLog {
   forget(write: Write): void;
 }
 
-export function createWriteLog(now: () => number = Date.now): WriteLog {
+/**
+ * `keepMs`: how long a write is remembered at most, read or not (writes to kinds no read waits
+ * for, Secrets say, are never asked about). Default 60 000, well past any read's wait.
+ */
+export function createWriteLog(now: () => number = Date.now, keepMs = 60_000): WriteLog {
   const byStream = new Map<string, Write[]>();
   const idOf = (cluster: string, kind: KubeKind) => `${cluster}|${kind}`;
   return {
     record(write) {
       const id = idOf(write.cluster, write.kind);
-      byStream.set(id, [...(byStream.get(id) ?? []), write]);
+      const since = now() - keepMs;
+      byStream.set(id, [...(byStream.get(id) ?? []).filter((w) => w.at >= since), write]);
     },
     recent(cluster, kind, withinMs) {
       const id = idOf(cluster, kind);
