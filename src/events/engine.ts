@@ -125,7 +125,7 @@ export function createWatchEngine(options: WatchEngineOptions): WatchEngine {
       };
     },
     objects(key) {
-      const entry = entries.get(`${key.cluster}|${key.kind}`);
+      const entry = entries.get(idOf(key));
       if (!entry) return Promise.reject(new Error(`no stream of ${key.kind} on ${key.cluster} is followed`));
       return currentObjects(entry.stream) as Promise<readonly KubeObjects[WatchedKind][]>;
     },

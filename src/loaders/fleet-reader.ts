@@ -6,6 +6,7 @@ import type { ClusterRegistry, Limiter } from '../fleet/index.js';
 import { type ClusterClient, type KubeKind, type KubeObjects, namespaced } from '../kube/index.js';
 import type { ListCache } from '../cache/index.js';
 import { ALL_NAMESPACES, type ListKey, listKey } from './list-key.js';
+import { listIndex } from './list-index.js';
 
 export interface FleetReader {
   /** Every object of a kind in one cluster, in one namespace or all. Rejects with the cluster's KubeCallError. */
@@ -110,30 +111,10 @@ export function createFleetReader({ registry, batching = true, limit = (task) =>
   };
 }
 
-// Each list's objects by namespace, made in one pass the first time a namespace is asked for.
-// Keyed by the list itself: the cache hands out the same list until it changes, so views (and
-// the indexes callers keep per view) outlive one request; a list read from the cluster takes
-// its views with it.
-const byNamespace = new WeakMap<readonly AnyObject[], ReadonlyMap<string, readonly AnyObject[]>>();
-const NONE: readonly AnyObject[] = Object.freeze([]);
-// Each list's objects by name, for get(), kept the same way.
+// Each list's objects by namespace, and by name for get(): kept per list (list-index.ts), so
+// with the read cache they outlive one request.
+const inNamespace = listIndex<AnyObject>((item) => item.metadata?.namespace ?? '');
 const byName = new WeakMap<readonly AnyObject[], Map<string, AnyObject>>();
-
-function inNamespace(items: readonly AnyObject[], namespace: string): readonly AnyObject[] {
-  let groups = byNamespace.get(items);
-  if (!groups) {
-    const grouped = new Map<string, AnyObject[]>();
-    for (const item of items) {
-      const ns = item.metadata?.namespace ?? '';
-      const group = grouped.get(ns);
-      if (group) group.push(item);
-      else grouped.set(ns, [item]);
-    }
-    groups = grouped;
-    byNamespace.set(items, groups);
-  }
-  return groups.get(namespace) ?? NONE;
-}
 
 /** Runs `read` unless the deadline has passed; a read failing because it passed fails with the deadline's reason. */
 async function withinDeadline<T>(signal: AbortSignal | undefined, read: () => Promise<T>): Promise<T> {

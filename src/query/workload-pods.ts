@@ -4,7 +4,7 @@
 // indexed by owner once, so `workloads { pods }` over n workloads and m pods costs
 // O(n + m) and a handful of lists, not a list or a scan per workload.
 import type { KubeObjects } from '../kube/index.js';
-import { listOrEmpty } from '../loaders/index.js';
+import { listIndex, listOrEmpty } from '../loaders/index.js';
 import { toPodRecord } from '../model/pod.js';
 import type { PodRecord, WorkloadRecord } from '../model/records.js';
 import type { RequestScope } from '../request/request-scope.js';
@@ -15,38 +15,11 @@ interface Owned {
   metadata?: { uid?: string; ownerReferences?: { uid: string; controller?: boolean }[] };
 }
 
-/**
- * An index of a list's items by the uid of their controlling owner. Keyed by the list
- * array itself: the request's FleetReader hands the same array to every field asking for
- * the same list and a fresh one to the next request, so an index lives exactly as long as
- * its list and can neither go stale nor serve another request.
- */
-function ownerIndex<T extends Owned>(): (items: readonly T[], ownerUid: string) => readonly T[] {
-  const indexes = new WeakMap<readonly T[], ReadonlyMap<string, readonly T[]>>();
-  return (items, ownerUid) => {
-    let index = indexes.get(items);
-    if (!index) {
-      index = indexByOwner(items);
-      indexes.set(items, index);
-    }
-    return index.get(ownerUid) ?? [];
-  };
-}
+/** The uid of the item's controlling owner. */
+const controllerOf = (item: Owned) => item.metadata?.ownerReferences?.find((ref) => ref.controller === true)?.uid || undefined;
 
-function indexByOwner<T extends Owned>(items: readonly T[]): ReadonlyMap<string, readonly T[]> {
-  const index = new Map<string, T[]>();
-  for (const item of items) {
-    const owner = item.metadata?.ownerReferences?.find((ref) => ref.controller === true)?.uid;
-    if (!owner) continue;
-    const owned = index.get(owner);
-    if (owned) owned.push(item);
-    else index.set(owner, [item]);
-  }
-  return index;
-}
-
-const podsOwnedBy = ownerIndex<KubeObjects['Pod']>();
-const replicaSetsOwnedBy = ownerIndex<KubeObjects['ReplicaSet']>();
+const podsOwnedBy = listIndex<KubeObjects['Pod']>(controllerOf);
+const replicaSetsOwnedBy = listIndex<KubeObjects['ReplicaSet']>(controllerOf);
 
 /**
  * The workload's pods, sorted by name. Pods and ReplicaSets are listed in the workload's
