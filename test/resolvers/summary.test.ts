@@ -41,12 +41,13 @@ const ADMIN = caller('admin', ['ADMIN']);
 const VIEWER = caller('viewer', ['VIEWER']);
 const EU_VIEWER = caller('eu-viewer', ['VIEWER'], { clusters: ['prod-eu'] });
 const ACME_VIEWER = caller('acme-viewer', ['VIEWER'], { namespaces: ['acme-*'] });
+const NOBODY = caller('nobody', []);
 
 let gw: TestGateway;
 let dir: string;
 let kubectl: Kubectl;
 beforeAll(async () => {
-  gw = await startTestGateway({ clusters: 3, seed: 'demo', speed: 20, auth: { tokens: [ADMIN, VIEWER, EU_VIEWER, ACME_VIEWER].map((c) => c.entry) } });
+  gw = await startTestGateway({ clusters: 3, seed: 'demo', speed: 20, auth: { tokens: [ADMIN, VIEWER, EU_VIEWER, ACME_VIEWER, NOBODY].map((c) => c.entry) } });
   dir = await mkdtemp(join(tmpdir(), 'fleetgraph-summary-'));
   await gw.fleet.writeKubeconfig(join(dir, 'kubeconfig'));
   kubectl = kubectlFor({ kubeconfig: join(dir, 'kubeconfig'), context: 'prod-eu', cacheDir: join(dir, 'cache') });
@@ -112,9 +113,12 @@ describe('summary', () => {
     await expectAgreement(VIEWER, filter, expected);
   });
 
-  it('refuses a caller without a token (UNAUTHENTICATED) and an unknown cluster (BAD_USER_INPUT)', async () => {
+  it('refuses a caller without a token (UNAUTHENTICATED), one without a role (FORBIDDEN) and an unknown cluster (BAD_USER_INPUT)', async () => {
     const anonymous = await gw.query(SUMMARY);
     expect(anonymous.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    const roleless = await gw.query(SUMMARY, {}, { token: NOBODY.token });
+    expect(roleless.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(roleless.data?.summary ?? null).toBeNull();
     const unknown = await gw.query(SUMMARY, { filter: { clusters: ['nowhere'] } }, { token: VIEWER.token });
     expect(unknown.errors?.[0]).toMatchObject({ message: 'filter.clusters: no cluster named nowhere', extensions: { code: 'BAD_USER_INPUT' } });
   });
@@ -215,6 +219,23 @@ describe('summaryChanged', () => {
       }
     } finally {
       first.unsubscribe();
+    }
+  });
+
+  it.each([
+    ['a caller without a role', 4403, NOBODY.token],
+    ['an unknown token', 4401, 'not-a-token'],
+  ])('refuses %s: the socket closes with %s and no summary is sent', async (_, code, token) => {
+    let closedWith: number | undefined;
+    const ws = wsClient(gw.url, { token, on: { closed: (e) => (closedWith = (e as { code: number }).code) } });
+    const sub = follow(ws);
+    try {
+      await until(() => closedWith !== undefined, 'the socket to close');
+      expect(closedWith).toBe(code);
+      expect(sub.summaries()).toEqual([]);
+    } finally {
+      sub.unsubscribe();
+      await ws.dispose();
     }
   });
 
